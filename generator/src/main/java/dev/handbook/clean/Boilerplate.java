@@ -1,0 +1,99 @@
+package dev.handbook.clean;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Decides which answer paragraphs are not answer: page chrome, text the document repeats (bios, banners),
+ * promotion (sales vocabulary, links to products), navigation (link lists), author bios, and the article's closing
+ * words after its last question. General rules only: no sentence of any particular document is listed here.
+ */
+final class Boilerplate {
+    private static final Pattern CHROME = Pattern.compile(
+            "(?i)^(top of (the )?page|bottom of (the )?page|back to top|skip to (main )?content|advertisement|"
+                    + "sponsored( content)?|share (this|on \\w+)|print this page|table of contents|menu|"
+                    + "previous( article)?|next( article)?|related (posts|articles)|cookie settings|accept cookies)\\W*$");
+    private static final List<String> PROMOTION = List.of(
+            "sign up", "subscribe", "free trial", "mock interview", "copilot", "send your cv", "our jobs",
+            "job search", "we'll match", "click here", "check out our", "download our", "enroll", "discount",
+            "coupon", "limited time", "book a demo", "consider using a tool", "personalized feedback", "newsletter",
+            "join our", "follow us", "use code", "get started for free", "try it free", "start your free",
+            "landing your dream job", "apply now", "our platform", "our course", "our bootcamp");
+    private static final Pattern URL = Pattern.compile("https?://|www\\.|\\b[\\w-]+\\.(com|io|ai|co|net|org)\\b");
+    private static final Pattern BIO = Pattern.compile(
+            "(?i)^(about the author|written by\\b)|\\b[A-Z][a-z]+ (shares|writes about|has written|is a (writer|"
+                    + "content|journalist|editor|freelance))\\b|career advice that");
+    private static final Pattern OUTRO = Pattern.compile(
+            "(?i)\\b(in conclusion|good luck|to sum up|hope (this|you)|mastering (these|the|machine)|"
+                    + "this (article|guide|post) (covered|has|was)|thanks for reading|happy learning)\\b");
+    private static final Pattern LINK_ONLY_LIST = Pattern.compile(
+            "(?s)^(\\s*[-*+]\\s*\\[[^\\]]*\\]\\([^)]*\\)\\s*\\n?){2,}$");
+
+    private final Set<String> repeated;
+
+    private Boilerplate(Set<String> repeated) {
+        this.repeated = repeated;
+    }
+
+    /** Knows which long lines the whole document repeats, the usual mark of a bio or a banner. */
+    static Boilerplate forDocument(List<String> documentLines) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String line : documentLines) {
+            String key = key(line);
+            if (key.length() >= 60) {
+                counts.merge(key, 1, Integer::sum);
+            }
+        }
+        return new Boilerplate(Set.copyOf(counts.entrySet().stream()
+                .filter(e -> e.getValue() >= 2).map(Map.Entry::getKey).toList()));
+    }
+
+    private static String key(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    /** Why this paragraph is boilerplate, or null when it is answer. */
+    String reason(String block, boolean first) {
+        String plain = block.replaceAll("[*_`\\\\]", "").strip();
+        if (CHROME.matcher(plain).matches()) {
+            return "page chrome";
+        }
+        if (LINK_ONLY_LIST.matcher(block).matches()) {
+            return "link list";
+        }
+        if (first) {
+            return null; // the answer's opening paragraph is answer, however it is worded
+        }
+        if (repeated.contains(key(plain))) {
+            return "repeated text";
+        }
+        String lower = plain.toLowerCase(Locale.ROOT);
+        int promotion = 0;
+        for (String phrase : PROMOTION) {
+            if (lower.contains(phrase)) {
+                promotion++;
+            }
+        }
+        if (URL.matcher(lower).find()) {
+            promotion++;
+        }
+        if (promotion >= 2) {
+            return "promotion";
+        }
+        if (BIO.matcher(plain).find()) {
+            return "author bio";
+        }
+        return null;
+    }
+
+    /** Closing words of an article ("Mastering these questions ...", "Good luck!") after its last answer. */
+    static boolean outro(String block) {
+        String plain = block.replaceAll("[*_`\\\\]", "");
+        return OUTRO.matcher(plain).find()
+                && (plain.toLowerCase(Locale.ROOT).contains("interview") || plain.length() < 40);
+    }
+}

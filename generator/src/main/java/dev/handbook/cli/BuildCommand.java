@@ -1,0 +1,67 @@
+package dev.handbook.cli;
+
+import dev.handbook.diag.Diagnostic;
+import dev.handbook.diag.Diagnostics;
+import dev.handbook.pipeline.BuildOptions;
+import dev.handbook.pipeline.BuildResult;
+import dev.handbook.pipeline.Pipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Builds the handbook from the content directory into the output directory.")
+final class BuildCommand implements Callable<Integer> {
+    @Option(names = "--content", defaultValue = "content", description = "content directory (default: ${DEFAULT-VALUE})")
+    Path content;
+
+    @Option(names = "--theme", defaultValue = "theme", description = "theme directory (default: ${DEFAULT-VALUE})")
+    Path theme;
+
+    @Option(names = "--out", defaultValue = "site-out", description = "output directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--site-url", defaultValue = "", description = "absolute URL the site is served from; adds sitemap.xml")
+    String siteUrl;
+
+    @Option(names = "--strict", description = "fail (exit 1) on any warning")
+    boolean strict;
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        Diagnostics diagnostics = new Diagnostics();
+        Pipeline pipeline = new Pipeline(diagnostics);
+        BuildOptions options = new BuildOptions(content, theme, out, siteUrl);
+        boolean failsStrict = false;
+        BuildResult result;
+        try {
+            if (strict) {
+                BuildResult dry = pipeline.ingest(options);
+                failsStrict = diagnostics.count(Diagnostic.Severity.WARNING) + diagnostics.count(Diagnostic.Severity.ERROR) > 0;
+                if (failsStrict) {
+                    Reporter.print(diagnostics, System.err, false);
+                    System.err.println("build failed: --strict and " + dry.sources().size() + " sources gave warnings");
+                    return 1;
+                }
+            }
+            result = pipeline.build(options);
+        } catch (Exception e) {
+            Reporter.print(diagnostics, System.err, false);
+            System.err.println("build failed: " + e.getMessage());
+            return 1;
+        }
+        Reporter.print(diagnostics, System.err, false);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf(Locale.ROOT, "built %s: %d sources, %d items, %d topics in %d ms%n",
+                out, result.sources().size(), result.itemCount(), result.topics().size(), millis);
+        System.out.println("  stages: " + result.stageMillis().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(Collectors.joining(", ")));
+        long errors = diagnostics.count(Diagnostic.Severity.ERROR);
+        return errors > 0 ? 1 : 0;
+    }
+}

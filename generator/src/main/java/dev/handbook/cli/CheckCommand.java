@@ -1,0 +1,60 @@
+package dev.handbook.cli;
+
+import dev.handbook.diag.Diagnostics;
+import dev.handbook.extract.Fragment;
+import dev.handbook.pipeline.BuildOptions;
+import dev.handbook.pipeline.BuildResult;
+import dev.handbook.pipeline.Pipeline;
+import dev.handbook.pipeline.SourceReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Reads every source and reports what was found; changes nothing.")
+final class CheckCommand implements Callable<Integer> {
+    @Option(names = "--content", defaultValue = "content", description = "content directory (default: ${DEFAULT-VALUE})")
+    Path content;
+
+    @Option(names = "--verbose", description = "also list every item and every removed paragraph")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        Diagnostics diagnostics = new Diagnostics();
+        BuildResult result = new Pipeline(diagnostics).ingest(new BuildOptions(content, Path.of("theme"),
+                Path.of("site-out"), ""));
+        for (SourceReport r : result.sources()) {
+            var ex = r.extraction();
+            long answered = r.cleaned().items().stream().filter(i -> i.answered()).count();
+            System.out.printf("%s (%s)%n", r.source().id(), r.source().file());
+            System.out.printf("  items found: %d (%d answered) by the %s extractor%n", ex.items().size(), answered,
+                    ex.extractor());
+            if (!r.cleaned().repairs().isEmpty()) {
+                System.out.println("  repaired: " + r.cleaned().repairs());
+            }
+            if (!r.cleaned().removed().isEmpty()) {
+                System.out.println("  removed as not answer: " + r.cleaned().removed().size() + " paragraph(s)");
+                if (verbose) {
+                    r.cleaned().removed().forEach(s -> System.out.println("    " + s));
+                }
+            }
+            long notUnderstood = ex.fragments().stream().filter(f -> !f.reason().startsWith("introduction")).count();
+            System.out.println("  fragments not understood: " + notUnderstood);
+            for (Fragment f : ex.fragments()) {
+                if (verbose || !f.reason().startsWith("introduction")) {
+                    System.out.printf("    %s:%d: %s: %s%n", r.source().file(), f.line(), f.reason(), f.text());
+                }
+            }
+            if (verbose) {
+                r.cleaned().items().forEach(i -> System.out.printf("    #%d %s (%s)%s%n", i.ordinal(), i.question(),
+                        i.lines(), i.answered() ? "" : " [no answer]"));
+            }
+        }
+        Reporter.print(diagnostics, System.out, true);
+        System.out.printf("%d sources, %d items%n", result.sources().size(), result.itemCount());
+        return 0;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.handbook.extract;
+
+import dev.handbook.source.SourceDocument;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The extract stage's entry point: picks the extractor whose shape fits the document best, numbers its items and
+ * reports the text it left out.
+ *
+ * <p>Example: {@code Extraction e = new ItemExtractor().extract(document);}
+ */
+public final class ItemExtractor {
+    private final List<Extractor> extractors = List.of(
+            new LabelledAnswerExtractor(),
+            new HeadingQuestionExtractor(),
+            new QuestionListExtractor(),
+            new NumberedQuestionExtractor(),
+            new GenericExtractor());
+
+    public Extraction extract(SourceDocument doc) {
+        Extractor chosen = extractors.stream()
+                .max(Comparator.comparingInt((Extractor e) -> e.score(doc)))
+                .orElseThrow();
+        List<Segment> segments = withoutTableOfContents(chosen.segment(doc));
+        List<Item> items = new ArrayList<>();
+        for (Segment s : segments) {
+            // Leading blank lines are kept: in captured text an extra blank line is an empty table cell.
+            String body = String.join("\n", s.body()).stripTrailing();
+            items.add(new Item(doc.id(), items.size() + 1, s.question(), body.isBlank() ? "" : body,
+                    doc.format(), new LineRange(s.startLine(), Math.max(s.startLine(), s.endLine())), s.section(),
+                    Lines.difficultyOf(s.section()), s.links(), List.of()));
+        }
+        return new Extraction(doc.id(), chosen.name(), items, fragments(doc, segments));
+    }
+
+    /**
+     * A question with no answer that the same document asks again later with an answer is a table-of-contents or
+     * preview entry, not an item of its own.
+     */
+    static List<Segment> withoutTableOfContents(List<Segment> segments) {
+        List<Segment> kept = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
+            boolean empty = s.body().stream().allMatch(Lines::blank) && s.links().isEmpty();
+            String key = Lines.normalized(s.question());
+            boolean askedLater = false;
+            for (int j = i + 1; j < segments.size() && empty && !askedLater; j++) {
+                Segment later = segments.get(j);
+                askedLater = Lines.normalized(later.question()).equals(key)
+                        && (!later.body().stream().allMatch(Lines::blank) || !later.links().isEmpty());
+            }
+            if (!askedLater) {
+                kept.add(s);
+            }
+        }
+        return kept;
+    }
+
+    /** Headings, rules and fences structure a document; alone they are nothing a maintainer needs to review. */
+    private static boolean structural(String line) {
+        String t = line.strip();
+        return Lines.headingLevel(line) > 0 || t.matches("^([-*_]\\s*){3,}$") || t.startsWith("```");
+    }
+
+    /** Runs of non-blank lines that no item covers, with what they probably are. */
+    static List<Fragment> fragments(SourceDocument doc, List<Segment> segments) {
+        Set<Integer> covered = new HashSet<>();
+        for (Segment s : segments) {
+            for (int l = s.startLine(); l <= s.endLine(); l++) {
+                covered.add(l);
+            }
+        }
+        int first = segments.isEmpty() ? Integer.MAX_VALUE : segments.get(0).startLine();
+        int last = segments.isEmpty() ? 0 : segments.get(segments.size() - 1).endLine();
+        List<Fragment> fragments = new ArrayList<>();
+        int runStart = -1;
+        StringBuilder run = new StringBuilder();
+        for (int l = 1; l <= doc.lines().size() + 1; l++) {
+            String line = l <= doc.lines().size() ? doc.line(l) : "";
+            boolean outside = l <= doc.lines().size() && !covered.contains(l) && !Lines.blank(line)
+                    && !structural(line);
+            if (outside) {
+                if (runStart < 0) {
+                    runStart = l;
+                }
+                run.append(run.length() == 0 ? "" : " ").append(line.strip());
+            } else if (runStart >= 0) {
+                String text = run.toString();
+                boolean sectionTitle = runStart == l - 1 && Lines.titleLike(doc.line(runStart));
+                String reason = runStart < first ? "introduction before the first question"
+                        : runStart > last ? "text after the last question" : "text between questions";
+                if (text.contains("?") && runStart >= first) {
+                    reason = "possible question not extracted";
+                }
+                if (!sectionTitle) {
+                    fragments.add(new Fragment(runStart, text.length() > 160 ? text.substring(0, 157) + "..." : text,
+                            reason));
+                }
+                runStart = -1;
+                run.setLength(0);
+            }
+        }
+        return fragments;
+    }
+}

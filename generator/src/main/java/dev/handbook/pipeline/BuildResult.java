@@ -1,0 +1,24 @@
+package dev.handbook.pipeline;
+
+import dev.handbook.topic.Topic;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run produced: per-source reports, topics, and the time each stage took (in run order).
+ *
+ * @param written false when no output was written (check, or a failed build)
+ */
+public record BuildResult(List<SourceReport> sources, List<Topic> topics, Map<String, Long> stageMillis,
+                          boolean written) {
+    public BuildResult {
+        sources = List.copyOf(sources);
+        topics = List.copyOf(topics);
+        stageMillis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis));
+    }
+
+    public int itemCount() {
+        return sources.stream().mapToInt(s -> s.cleaned().items().size()).sum();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.handbook.pipeline;
+
+import dev.handbook.clean.AnswerCleaner;
+import dev.handbook.clean.CleanResult;
+import dev.handbook.diag.Diagnostics;
+import dev.handbook.extract.Extraction;
+import dev.handbook.extract.Item;
+import dev.handbook.extract.ItemExtractor;
+import dev.handbook.render.MarkdownRenderer;
+import dev.handbook.site.HtmlSite;
+import dev.handbook.site.Output;
+import dev.handbook.site.SiteModel;
+import dev.handbook.source.HandbookConfig;
+import dev.handbook.source.SourceDocument;
+import dev.handbook.source.SourceLoader;
+import dev.handbook.topic.Topic;
+import dev.handbook.topic.TopicGrouper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Runs the stages in order: load, extract, clean, group, then the outputs. Each stage's time is recorded.
+ * A source that fails in a stage is reported and left out; the rest of the handbook still builds. Outputs are
+ * written to a fresh directory beside the target and swapped in only when every output succeeded, so a failed
+ * build leaves the previous site untouched.
+ */
+public final class Pipeline {
+    public static final String GENERATOR = "handbook 0.1.0";
+
+    private final Diagnostics diagnostics;
+
+    public Pipeline(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /** Load, extract and clean only: what {@code check} reports. Writes nothing. */
+    public BuildResult ingest(BuildOptions options) {
+        Map<String, Long> times = new LinkedHashMap<>();
+        List<SourceReport> reports = ingest(options, times);
+        return new BuildResult(reports, List.of(), times, false);
+    }
+
+    public BuildResult build(BuildOptions options) throws IOException {
+        Map<String, Long> times = new LinkedHashMap<>();
+        HandbookConfig config = timed(times, "config", () -> HandbookConfig.load(options.contentDir(), diagnostics));
+        List<SourceReport> reports = ingest(options, times);
+        List<Item> items = reports.stream().flatMap(r -> r.cleaned().items().stream()).toList();
+        List<Topic> topics = timed(times, "group", () -> new TopicGrouper(config).group(items));
+        Map<String, Integer> perSource = new LinkedHashMap<>();
+        reports.forEach(r -> perSource.put(r.source().id(), r.cleaned().items().size()));
+        SiteModel model = new SiteModel(GENERATOR, config, reports.stream().map(SourceReport::source).toList(),
+                perSource, topics, options.siteUrl());
+        List<Output> outputs = List.of(new HtmlSite(options.themeDir(), new MarkdownRenderer()));
+        Path target = options.outDir().toAbsolutePath().normalize();
+        Path staging = target.resolveSibling(target.getFileName() + ".building");
+        deleteTree(staging);
+        Files.createDirectories(staging);
+        try {
+            for (Output output : outputs) {
+                long start = System.nanoTime();
+                output.write(model, staging);
+                times.put(output.name(), (System.nanoTime() - start) / 1_000_000);
+            }
+            swapIn(staging, target);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(staging);
+            throw e;
+        }
+        return new BuildResult(reports, topics, times, true);
+    }
+
+    private List<SourceReport> ingest(BuildOptions options, Map<String, Long> times) {
+        List<SourceDocument> docs = timed(times, "load", () -> new SourceLoader(diagnostics).load(options.contentDir()));
+        ItemExtractor extractor = new ItemExtractor();
+        AnswerCleaner cleaner = new AnswerCleaner();
+        List<Extraction> extractions = timed(times, "extract", () -> docs.stream().map(d -> {
+            try {
+                return extractor.extract(d);
+            } catch (RuntimeException e) {
+                diagnostics.error(d.file(), 0, "could not extract questions: " + e, "please report this input");
+                return new Extraction(d.id(), "failed", List.of(), List.of());
+            }
+        }).toList());
+        List<CleanResult> cleaned = timed(times, "clean", () -> {
+            List<CleanResult> results = new ArrayList<>();
+            for (int i = 0; i < docs.size(); i++) {
+                SourceDocument d = docs.get(i);
+                try {
+                    results.add(cleaner.clean(d, extractions.get(i).items()));
+                } catch (RuntimeException e) {
+                    diagnostics.error(d.file(), 0, "could not clean answers: " + e, "please report this input");
+                    results.add(new CleanResult(d.id(), extractions.get(i).items(), Map.of(), List.of()));
+                }
+            }
+            return results;
+        });
+        List<SourceReport> reports = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            SourceDocument d = docs.get(i);
+            reports.add(new SourceReport(d, extractions.get(i), cleaned.get(i)));
+            if (extractions.get(i).items().isEmpty()) {
+                diagnostics.warn(d.file(), 0, "no questions found in this source",
+                        "questions are numbered, bulleted or heading lines, or lines ending in '?'");
+            }
+        }
+        return reports;
+    }
+
+    private static <T> T timed(Map<String, Long> times, String stage, Supplier<T> work) {
+        long start = System.nanoTime();
+        T result = work.get();
+        times.merge(stage, (System.nanoTime() - start) / 1_000_000, Long::sum);
+        return result;
+    }
+
+    /** Replaces {@code target} by {@code staging}: the old tree is moved aside first and removed last. */
+    private static void swapIn(Path staging, Path target) throws IOException {
+        Path old = target.resolveSibling(target.getFileName() + ".old");
+        deleteTree(old);
+        if (Files.exists(target)) {
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(old);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.handbook.site;
+
+import dev.handbook.extract.AnswerLink;
+import dev.handbook.extract.Item;
+import dev.handbook.render.MarkdownRenderer;
+import dev.handbook.source.CategoryConfig;
+import dev.handbook.source.SourceDocument;
+import dev.handbook.topic.Slugs;
+import dev.handbook.topic.Topic;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The web site: home page, a page per category and per topic, credits, 404, assets, manifest.json.
+ * Every internal link is relative and names a file, so the same tree works from {@code file://}, under any
+ * GitHub Pages sub-path and on any static host.
+ */
+public final class HtmlSite implements Output {
+    private final Path themeDir;
+    private final MarkdownRenderer renderer;
+
+    public HtmlSite(Path themeDir, MarkdownRenderer renderer) {
+        this.themeDir = themeDir;
+        this.renderer = renderer;
+    }
+
+    @Override
+    public String name() {
+        return "site";
+    }
+
+    static String topicPath(Topic topic) {
+        return "topics/" + topic.slug() + ".html";
+    }
+
+    static String categoryPath(String category) {
+        return "categories/" + Slugs.of(category) + ".html";
+    }
+
+    @Override
+    public void write(SiteModel model, Path out) throws IOException {
+        PebbleEngine engine = new PebbleEngine.Builder()
+                .loader(new FileLoader(themeDir.resolve("templates").toAbsolutePath().toString()))
+                .autoEscaping(true)
+                .strictVariables(false)
+                .newLineTrimming(true)
+                .build();
+        Map<String, SourceDocument> sources = new LinkedHashMap<>();
+        model.sources().forEach(s -> sources.put(s.id(), s));
+        int itemCount = model.itemsPerSource().values().stream().mapToInt(Integer::intValue).sum();
+        Views.SiteView site = new Views.SiteView(model.config().title(), model.config().description(),
+                model.config().repository(), model.generator(), model.topics().size(), itemCount, sources.size());
+        List<Views.CategoryView> categories = categories(model);
+        Map<String, Topic> bySlug = new HashMap<>();
+        model.topics().forEach(t -> bySlug.put(t.slug(), t));
+
+        Map<String, Object> common = new HashMap<>();
+        common.put("site", site);
+        common.put("categories", categories);
+
+        write(engine, "index.peb", out.resolve("index.html"), common, "", Map.of("pageTitle", site.title()));
+        for (Views.CategoryView c : categories) {
+            write(engine, "category.peb", out.resolve(c.path()), common, "../",
+                    Map.of("pageTitle", c.name(), "category", c));
+        }
+        List<Topic> topics = model.topics();
+        for (int i = 0; i < topics.size(); i++) {
+            Topic t = topics.get(i);
+            Topic previous = i > 0 && topics.get(i - 1).category().equals(t.category()) ? topics.get(i - 1) : null;
+            Topic next = i + 1 < topics.size() && topics.get(i + 1).category().equals(t.category())
+                    ? topics.get(i + 1) : null;
+            Views.TopicView view = topicView(t, sources, model, bySlug, previous, next);
+            write(engine, "topic.peb", out.resolve(topicPath(t)), common, "../",
+                    Map.of("pageTitle", t.title(), "topic", view));
+        }
+        List<Views.SourceView> sourceViews = model.sources().stream().map(s -> sourceView(s, model)).toList();
+        write(engine, "credits.peb", out.resolve("credits.html"), common, "",
+                Map.of("pageTitle", "Sources and credits", "sources", sourceViews));
+        write(engine, "404.peb", out.resolve("404.html"), common, "", Map.of("pageTitle", "Page not found"));
+        copyStatic(out.resolve("assets"));
+        Files.writeString(out.resolve(".nojekyll"), "");
+        Files.writeString(out.resolve("manifest.json"), ManifestWriter.json(model), StandardCharsets.UTF_8);
+    }
+
+    private List<Views.CategoryView> categories(SiteModel model) {
+        Map<String, List<Views.TopicLink>> byCategory = new LinkedHashMap<>();
+        for (CategoryConfig c : model.config().categories()) {
+            byCategory.put(c.name(), new ArrayList<>());
+        }
+        for (Topic t : model.topics()) {
+            byCategory.computeIfAbsent(t.category(), k -> new ArrayList<>()).add(link(t));
+        }
+        List<Views.CategoryView> views = new ArrayList<>();
+        byCategory.forEach((name, links) -> {
+            if (!links.isEmpty()) {
+                views.add(new Views.CategoryView(name, Slugs.of(name), categoryPath(name), links.size(), links));
+            }
+        });
+        return views;
+    }
+
+    private static Views.TopicLink link(Topic t) {
+        boolean answered = t.items().stream().anyMatch(Item::answered);
+        long sources = t.items().stream().map(Item::sourceId).distinct().count();
+        return new Views.TopicLink(t.title(), topicPath(t), t.difficulty(), (int) sources, answered);
+    }
+
+    private Views.TopicView topicView(Topic t, Map<String, SourceDocument> sources, SiteModel model,
+                                      Map<String, Topic> bySlug, Topic previous, Topic next) {
+        List<Views.AnswerView> answers = new ArrayList<>();
+        List<Item> ordered = new ArrayList<>(t.items());
+        // strongest answer first: answered before unanswered, then the longer answer
+        ordered.sort((a, b) -> Integer.compare(b.body().length() + (b.answered() ? 100000 : 0),
+                a.body().length() + (a.answered() ? 100000 : 0)));
+        for (Item item : ordered) {
+            SourceDocument source = sources.get(item.sourceId());
+            Views.SourceView sv = source == null ? null : sourceView(source, model);
+            String html = item.body().isBlank() ? "" : renderer.render(item.body());
+            List<Views.LinkView> links = item.answerLinks().stream()
+                    .map((AnswerLink l) -> new Views.LinkView(l.title(), l.url())).toList();
+            String askedAs = item.question().equals(t.title()) ? "" : item.question();
+            answers.add(new Views.AnswerView(sv, askedAs, html, item.answered(), links, item.notes(),
+                    item.lines().toString(), item.ref()));
+        }
+        Map<String, List<String>> wordings = new LinkedHashMap<>();
+        for (Item item : t.items()) {
+            SourceDocument source = sources.get(item.sourceId());
+            List<String> names = wordings.computeIfAbsent(item.question(), k -> new ArrayList<>());
+            String name = source == null ? item.sourceId() : source.title();
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        List<Views.Phrasing> phrasings = new ArrayList<>();
+        wordings.forEach((text, names) -> phrasings.add(new Views.Phrasing(text, names)));
+        List<Views.TopicLink> related = t.related().stream().map(bySlug::get).filter(r -> r != null)
+                .map(HtmlSite::link).toList();
+        return new Views.TopicView(t.slug(), t.title(), t.category(), categoryPath(t.category()), t.difficulty(),
+                phrasings, answers, related, previous == null ? null : link(previous), next == null ? null : link(next));
+    }
+
+    private static Views.SourceView sourceView(SourceDocument s, SiteModel model) {
+        return new Views.SourceView(s.id(), s.title(), s.author(), s.publisher(), s.url(), s.license(), s.notice(),
+                s.file(), model.itemsPerSource().getOrDefault(s.id(), 0), "source-" + s.id());
+    }
+
+    private static void write(PebbleEngine engine, String template, Path file, Map<String, Object> common,
+                              String root, Map<String, Object> page) throws IOException {
+        PebbleTemplate compiled = engine.getTemplate(template);
+        Map<String, Object> context = new HashMap<>(common);
+        context.putAll(page);
+        context.put("root", root);
+        StringWriter writer = new StringWriter();
+        compiled.evaluate(writer, context);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, writer.toString(), StandardCharsets.UTF_8);
+    }
+
+    private void copyStatic(Path assets) throws IOException {
+        Path staticDir = themeDir.resolve("static");
+        if (!Files.isDirectory(staticDir)) {
+            return;
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(staticDir)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : files) {
+            Path target = assets.resolve(staticDir.relativize(f).toString());
+            Files.createDirectories(target.getParent());
+            Files.copy(f, target);
+        }
+    }
+}

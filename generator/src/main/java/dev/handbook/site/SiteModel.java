@@ -1,0 +1,23 @@
+package dev.handbook.site;
+
+import dev.handbook.source.HandbookConfig;
+import dev.handbook.source.SourceDocument;
+import dev.handbook.topic.Topic;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything an output needs, immutable: settings, sources (with how many items each gave) and topics in order.
+ *
+ * @param siteUrl absolute URL the site will be served from, or "" (then no sitemap)
+ */
+public record SiteModel(String generator, HandbookConfig config, List<SourceDocument> sources,
+                        Map<String, Integer> itemsPerSource, List<Topic> topics, String siteUrl) {
+    public SiteModel {
+        sources = List.copyOf(sources);
+        itemsPerSource = Map.copyOf(itemsPerSource);
+        topics = List.copyOf(topics);
+        siteUrl = siteUrl == null ? "" : siteUrl;
+    }
+}

@@ -1,0 +1,263 @@
+package dev.handbook.source;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.handbook.diag.Diagnostics;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Loads every document in {@code <content>/sources/} with its entry from {@code <content>/sources.yaml}.
+ *
+ * <p>Bad files never stop the build: an empty or binary file is skipped with a warning, invalid UTF-8 is decoded
+ * with replacement characters (a warning names the first bad line), a file missing from sources.yaml gets an id and
+ * title derived from its name and content. Documents come back in sources.yaml's order, then unlisted files by
+ * name, so builds are deterministic.
+ */
+public final class SourceLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SourcesFile(List<SourceMetadata> sources) {
+    }
+
+    private final Diagnostics diagnostics;
+
+    public SourceLoader(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    public List<SourceDocument> load(Path contentDir) {
+        Path sourcesDir = contentDir.resolve("sources");
+        Map<String, SourceMetadata> metadata = readMetadata(contentDir.resolve("sources.yaml"));
+        List<String> listedOrder = new ArrayList<>(metadata.keySet());
+        // sources.yaml's order first (the maintainer's), then unlisted files by name
+        List<Path> files = new ArrayList<>(listFiles(sourcesDir));
+        files.sort(java.util.Comparator.comparingInt((Path f) -> {
+            int at = listedOrder.indexOf(f.getFileName().toString());
+            return at < 0 ? Integer.MAX_VALUE : at;
+        }).thenComparing(Path::getFileName));
+        for (String listed : metadata.keySet()) {
+            if (files.stream().noneMatch(f -> f.getFileName().toString().equals(listed))) {
+                diagnostics.warn(display(contentDir.resolve("sources.yaml")), 0,
+                        "sources.yaml lists '" + listed + "' but content/sources/ has no such file",
+                        "add the file or remove its entry");
+            }
+        }
+        List<SourceDocument> documents = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Path file : files) {
+            SourceMetadata meta = metadata.get(file.getFileName().toString());
+            SourceDocument doc = loadOne(file, meta);
+            if (doc == null) {
+                continue;
+            }
+            if (!ids.add(doc.id())) {
+                String unique = uniqueId(doc.id(), ids);
+                diagnostics.warn(doc.file(), 0, "duplicate source id '" + doc.id() + "', using '" + unique + "'",
+                        "give each source its own id in sources.yaml");
+                doc = new SourceDocument(unique, doc.file(), doc.title(), doc.author(), doc.publisher(), doc.url(),
+                        doc.license(), doc.notice(), doc.format(), doc.lines());
+            }
+            documents.add(doc);
+        }
+        return List.copyOf(documents);
+    }
+
+    private static String uniqueId(String id, Set<String> taken) {
+        int n = 2;
+        while (taken.contains(id + "-" + n)) {
+            n++;
+        }
+        taken.add(id + "-" + n);
+        return id + "-" + n;
+    }
+
+    private Map<String, SourceMetadata> readMetadata(Path yaml) {
+        Map<String, SourceMetadata> byFile = new LinkedHashMap<>();
+        if (!Files.exists(yaml)) {
+            return byFile;
+        }
+        try {
+            SourcesFile parsed = YAML.readValue(yaml.toFile(), SourcesFile.class);
+            if (parsed != null && parsed.sources() != null) {
+                for (SourceMetadata m : parsed.sources()) {
+                    if (m == null || m.file() == null || m.file().isBlank()) {
+                        diagnostics.warn(display(yaml), 0, "an entry has no 'file'", "every entry names its file");
+                        continue;
+                    }
+                    byFile.put(m.file(), m);
+                }
+            }
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            diagnostics.error(display(yaml), line, "cannot read sources.yaml: " + e.getOriginalMessage(),
+                    "fix the YAML; sources are loaded without their metadata meanwhile");
+        } catch (IOException e) {
+            diagnostics.error(display(yaml), 0, "cannot read sources.yaml: " + e.getMessage(), "");
+        }
+        return byFile;
+    }
+
+    private List<Path> listFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            diagnostics.error(display(dir), 0, "no sources directory", "put documents in content/sources/");
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            diagnostics.error(display(dir), 0, "cannot list sources: " + e.getMessage(), "");
+            return List.of();
+        }
+    }
+
+    private SourceDocument loadOne(Path file, SourceMetadata meta) {
+        String shown = display(file);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            diagnostics.error(shown, 0, "cannot read file: " + e.getMessage(), "check its permissions");
+            return null;
+        }
+        if (bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+            diagnostics.warn(shown, 0, "empty source, skipped", "add content or remove the file");
+            return null;
+        }
+        if (looksBinary(bytes)) {
+            diagnostics.warn(shown, 0, "binary file, skipped", "sources must be plain text, Markdown or HTML");
+            return null;
+        }
+        String text = decode(bytes, shown);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        text = text.replace("\r\n", "\n").replace('\r', '\n');
+        SourceFormat format = format(meta, file, text, shown);
+        List<String> lines;
+        if (format == SourceFormat.HTML) {
+            lines = List.of(HtmlToMarkdown.convert(text).split("\n", -1));
+            format = SourceFormat.MARKDOWN;
+        } else {
+            lines = List.of(text.split("\n", -1));
+        }
+        String fileName = file.getFileName().toString();
+        String id = meta != null && notBlank(meta.id()) ? meta.id() : derivedId(fileName);
+        if (meta == null) {
+            diagnostics.info(shown, 0, "not listed in sources.yaml; id '" + id + "' derived from the file name");
+        }
+        String title = meta != null && notBlank(meta.title()) ? meta.title() : derivedTitle(lines, fileName);
+        return new SourceDocument(id, shown, title, meta == null ? "" : meta.author(),
+                meta == null ? "" : meta.publisher(), meta == null ? "" : meta.url(),
+                meta == null ? "" : meta.license(), meta == null ? "" : meta.notice(), format, lines);
+    }
+
+    /** NUL bytes or many control characters in the first 8 kB mean this is not a text document. */
+    static boolean looksBinary(byte[] bytes) {
+        int n = Math.min(bytes.length, 8192);
+        int control = 0;
+        for (int i = 0; i < n; i++) {
+            int b = bytes[i] & 0xff;
+            if (b == 0) {
+                return true;
+            }
+            if (b < 0x09 || (b > 0x0d && b < 0x20)) {
+                control++;
+            }
+        }
+        return control > n / 10;
+    }
+
+    private String decode(byte[] bytes, String shown) {
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return strict.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int line = firstInvalidUtf8Line(bytes);
+            diagnostics.warn(shown, line, "invalid UTF-8; bad bytes replaced with \uFFFD",
+                    "re-save the file as UTF-8");
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int firstInvalidUtf8Line(byte[] bytes) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT);
+                try {
+                    d.decode(ByteBuffer.wrap(bytes, start, i - start));
+                } catch (CharacterCodingException e) {
+                    return line;
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private SourceFormat format(SourceMetadata meta, Path file, String text, String shown) {
+        if (meta != null && notBlank(meta.format())) {
+            switch (meta.format().trim().toLowerCase(Locale.ROOT)) {
+                case "text", "txt", "plain" -> { return SourceFormat.TEXT; }
+                case "markdown", "md" -> { return SourceFormat.MARKDOWN; }
+                case "html", "htm" -> { return SourceFormat.HTML; }
+                default -> diagnostics.warn(shown, 0, "unknown format '" + meta.format() + "', detecting it",
+                        "use text, markdown or html");
+            }
+        }
+        return FormatDetector.detect(file.getFileName().toString(), text);
+    }
+
+    static String derivedId(String fileName) {
+        String base = fileName.replaceFirst("\\.[^.]+$", "").toLowerCase(Locale.ROOT);
+        String id = base.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return id.isEmpty() ? "source" : id;
+    }
+
+    private static String derivedTitle(List<String> lines, String fileName) {
+        for (String line : lines) {
+            String t = line.replaceAll("^#+\\s*", "").replaceAll("[*_`]", "").strip();
+            if (!t.isEmpty() && !t.startsWith("<")) {
+                return t.length() > 120 ? t.substring(0, 120) : t;
+            }
+        }
+        return fileName;
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static String display(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString().replace('\\', '/') : abs.toString();
+    }
+}

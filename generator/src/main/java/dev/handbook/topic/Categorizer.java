@@ -1,0 +1,59 @@
+package dev.handbook.topic;
+
+import dev.handbook.extract.Item;
+import dev.handbook.source.CategoryConfig;
+import dev.handbook.source.HandbookConfig;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Puts an item in a category: the source's own section when it names a category (or one of its aliases),
+ * otherwise the category whose keywords the question (weighted three times) and answer mention most.
+ */
+final class Categorizer {
+    private final HandbookConfig config;
+    private final List<Pattern[]> keywordPatterns;
+
+    Categorizer(HandbookConfig config) {
+        this.config = config;
+        this.keywordPatterns = config.categories().stream()
+                .map(c -> c.keywords().stream()
+                        .map(k -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(k.toLowerCase(Locale.ROOT))
+                                + "(?![\\p{L}\\p{N}])"))
+                        .toArray(Pattern[]::new))
+                .toList();
+    }
+
+    String categoryOf(Item item) {
+        String section = key(item.section());
+        if (!section.isEmpty()) {
+            for (CategoryConfig c : config.categories()) {
+                if (key(c.name()).equals(section) || c.aliases().stream().anyMatch(a -> key(a).equals(section))) {
+                    return c.name();
+                }
+            }
+        }
+        String question = item.question().toLowerCase(Locale.ROOT);
+        String body = item.body().toLowerCase(Locale.ROOT);
+        int best = 0;
+        String chosen = config.defaultCategory();
+        for (int i = 0; i < config.categories().size(); i++) {
+            int score = 0;
+            for (Pattern p : keywordPatterns.get(i)) {
+                score += 3 * (int) p.matcher(question).results().count();
+                score += Math.min(3, (int) p.matcher(body).results().count());
+            }
+            if (score > best) {
+                best = score;
+                chosen = config.categories().get(i).name();
+            }
+        }
+        return chosen;
+    }
+
+    private static String key(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}+]+", " ").strip();
+    }
+}
