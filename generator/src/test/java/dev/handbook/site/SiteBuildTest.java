@@ -1,0 +1,178 @@
+package dev.handbook.site;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handbook.diag.Diagnostics;
+import dev.handbook.pipeline.BuildOptions;
+import dev.handbook.pipeline.BuildResult;
+import dev.handbook.pipeline.Pipeline;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The whole handbook built from the real content into a temporary directory, checked as a reader would. */
+class SiteBuildTest {
+    @TempDir
+    static Path tmp;
+    static Path site;
+    static BuildResult result;
+
+    @BeforeAll
+    static void build() throws IOException {
+        site = tmp.resolve("site-out");
+        result = new Pipeline(new Diagnostics()).build(
+                new BuildOptions(Path.of("content"), Path.of("theme"), site, ""));
+    }
+
+    private static List<Path> pages() throws IOException {
+        try (Stream<Path> s = Files.walk(site)) {
+            return s.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+    }
+
+    /** The page of the topic holding the item with this exact question. */
+    private static Document pageOf(String question) throws IOException {
+        JsonNode manifest = new ObjectMapper().readTree(site.resolve("manifest.json").toFile());
+        for (JsonNode topic : manifest.get("topics")) {
+            for (JsonNode item : topic.get("items")) {
+                if (item.get("question").asText().equals(question)) {
+                    return Jsoup.parse(site.resolve(topic.get("path").asText()).toFile(), "UTF-8");
+                }
+            }
+        }
+        throw new AssertionError("no topic asks " + question);
+    }
+
+    @Test
+    void manifestListsEveryItemUnderExactlyOneTopic() throws IOException {
+        JsonNode manifest = new ObjectMapper().readTree(site.resolve("manifest.json").toFile());
+        assertEquals("handbook 0.1.0", manifest.get("generator").asText());
+        Map<String, Integer> declared = new HashMap<>();
+        manifest.get("sources").forEach(s -> declared.put(s.get("id").asText(), s.get("items").asInt()));
+        assertEquals(Map.of("ml-article", 36, "coach-top30", 36, "epam-anywhere", 42, "extended-reference", 42,
+                "outcome-school", 284), declared);
+        Set<String> seen = new HashSet<>();
+        Map<String, Integer> counted = new HashMap<>();
+        for (JsonNode topic : manifest.get("topics")) {
+            assertTrue(Files.exists(site.resolve(topic.get("path").asText())), topic.get("path").asText());
+            assertFalse(topic.get("category").asText().isEmpty());
+            for (JsonNode item : topic.get("items")) {
+                String ref = item.get("source").asText() + "#" + item.get("ordinal").asInt();
+                assertTrue(seen.add(ref), "item listed twice: " + ref);
+                counted.merge(item.get("source").asText(), 1, Integer::sum);
+                assertFalse(item.get("question").asText().isBlank());
+            }
+        }
+        assertEquals(declared, counted);
+    }
+
+    @Test
+    void everyInternalLinkIsRelativeAndResolves() throws IOException {
+        List<String> broken = new ArrayList<>();
+        for (Path page : pages()) {
+            Document doc = Jsoup.parse(page.toFile(), "UTF-8");
+            for (Element el : doc.select("a[href], link[href], script[src], img[src]")) {
+                String url = el.hasAttr("href") ? el.attr("href") : el.attr("src");
+                if (url.startsWith("http://") || url.startsWith("https://")) {
+                    assertEquals("a", el.tagName(), "no page loads anything from elsewhere: " + url);
+                    continue;
+                }
+                assertFalse(url.startsWith("/"), "absolute link in " + page + ": " + url);
+                String file = url.contains("#") ? url.substring(0, url.indexOf('#')) : url;
+                String fragment = url.contains("#") ? url.substring(url.indexOf('#') + 1) : "";
+                Path target = file.isEmpty() ? page : page.getParent().resolve(file).normalize();
+                if (!Files.isRegularFile(target)) {
+                    broken.add(site.relativize(page) + " -> " + url);
+                } else if (!fragment.isEmpty() && target.toString().endsWith(".html")
+                        && Jsoup.parse(target.toFile(), "UTF-8").getElementById(fragment) == null) {
+                    broken.add(site.relativize(page) + " -> " + url + " (no such anchor)");
+                }
+            }
+        }
+        assertEquals(List.of(), broken);
+    }
+
+    @Test
+    void noAdBioOrPageChromeReachesATopicPage() throws IOException {
+        List<String> leaks = new ArrayList<>();
+        for (Path page : pages()) {
+            if (!page.startsWith(site.resolve("topics"))) {
+                continue;
+            }
+            String text = Jsoup.parse(page.toFile(), "UTF-8").text();
+            for (String bad : List.of("Verve AI", "Send your CV", "shares practical insight", "bottom of page",
+                    "top of page", "Follow Amit", "Good luck", "reviewed and verified by")) {
+                if (text.contains(bad)) {
+                    leaks.add(site.relativize(page) + ": " + bad);
+                }
+            }
+        }
+        assertEquals(List.of(), leaks);
+    }
+
+    @Test
+    void creditsKeepTheApacheNoticeAndNameEverySource() throws IOException {
+        String credits = Jsoup.parse(site.resolve("credits.html").toFile(), "UTF-8").text();
+        assertTrue(credits.contains("Licensed under the Apache License, Version 2.0"));
+        assertTrue(credits.contains("Copyright (C) 2025 Outcome School"));
+        for (String title : List.of("Top 30 Most Common Machine Learning Interview Questions You Should Prepare For",
+                "Machine Learning Interview Questions — Extended Reference")) {
+            assertTrue(credits.contains(title), title);
+        }
+    }
+
+    @Test
+    void repairedTablesAndCodeReachThePage() throws IOException {
+        Document dl = pageOf("What is the difference between Deep Learning and Machine Learning?");
+        Element table = dl.selectFirst(".answer-body table");
+        assertTrue(table != null, "the flattened table is a table again");
+        assertEquals("Deep Learning", table.select("th").get(1).text());
+        Document kmeans = pageOf("Implement K-means clustering");
+        String code = kmeans.selectFirst("pre code").wholeText();
+        assertTrue(code.contains("\n    def __init__(self, n_features, k):"), code);
+        assertTrue(code.contains("\n        self.n_features = n_features"), code);
+    }
+
+    @Test
+    void aQuestionWithoutAnAnswerSaysSoInsteadOfShowingAnEmptyBox() throws IOException {
+        Document page = pageOf("Write a Python function to compute the Euclidean distance between two points");
+        assertTrue(page.text().contains("gives no answer"), page.text());
+        assertTrue(page.text().contains("code sample is missing"));
+        assertTrue(page.select(".answer-body").isEmpty());
+    }
+
+    @Test
+    void sameInputGivesByteIdenticalOutput() throws IOException {
+        Path again = tmp.resolve("again");
+        new Pipeline(new Diagnostics()).build(new BuildOptions(Path.of("content"), Path.of("theme"), again, ""));
+        List<Path> first;
+        try (Stream<Path> s = Files.walk(site)) {
+            first = s.filter(Files::isRegularFile).map(site::relativize).sorted().toList();
+        }
+        for (Path rel : first) {
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(site.resolve(rel)),
+                    Files.readAllBytes(again.resolve(rel))), "differs: " + rel);
+        }
+        try (Stream<Path> s = Files.walk(again)) {
+            assertEquals(first.size(), s.filter(Files::isRegularFile).count());
+        }
+    }
+}
