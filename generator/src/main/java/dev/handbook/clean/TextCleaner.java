@@ -50,6 +50,7 @@ final class TextCleaner {
     static List<String> toMarkdown(List<TextBlock> blocks, String question) {
         List<String> out = new ArrayList<>();
         StringBuilder list = new StringBuilder();
+        boolean dash = true;
         int i = 0;
         while (i < blocks.size()) {
             Optional<FlatTableRebuilder.Table> table = FlatTableRebuilder.rebuild(blocks, i, question);
@@ -62,7 +63,14 @@ final class TextCleaner {
             String text = blocks.get(i).text();
             Matcher bullet = BULLET.matcher(text);
             if (bullet.matches() && !bullet.group(2).isBlank()) {
-                String marker = NUMBER.matcher(bullet.group(1)).matches() ? bullet.group(1).replace(')', '.') : "-";
+                if (list.length() > 0 && blocks.get(i).blanksBefore() >= 2) {
+                    // An extra blank line between two bullets is where a heading was lost: start a new list,
+                    // with the other bullet character so Markdown does not merge the two.
+                    flush(list, out);
+                    dash = !dash;
+                }
+                String marker = NUMBER.matcher(bullet.group(1)).matches() ? bullet.group(1).replace(')', '.')
+                        : dash ? "-" : "*";
                 list.append(marker).append(' ').append(inline(bullet.group(2))).append('\n');
             } else {
                 flush(list, out);

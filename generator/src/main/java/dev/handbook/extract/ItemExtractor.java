@@ -4,7 +4,9 @@ import dev.handbook.source.SourceDocument;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -26,7 +28,8 @@ public final class ItemExtractor {
         Extractor chosen = extractors.stream()
                 .max(Comparator.comparingInt((Extractor e) -> e.score(doc)))
                 .orElseThrow();
-        List<Segment> segments = withoutTableOfContents(chosen.segment(doc));
+        List<Segment> segments = withoutTableOfContents(chosen.segment(doc).stream()
+                .map(s -> withInlineAnswer(doc, s)).map(ItemExtractor::withoutAnswerLabel).toList());
         List<Item> items = new ArrayList<>();
         for (Segment s : segments) {
             // Leading blank lines are kept: in captured text an extra blank line is an empty table cell.
@@ -38,27 +41,58 @@ public final class ItemExtractor {
         return new Extraction(doc.id(), chosen.name(), items, fragments(doc, segments));
     }
 
+    /** "1. **What is X?** It is ..." holds question and answer on one line: split them. */
+    private static Segment withInlineAnswer(SourceDocument doc, Segment s) {
+        String line = doc.line(s.startLine());
+        String rest = Lines.inlineAnswer(line);
+        if (rest == null) {
+            return s;
+        }
+        List<String> body = new ArrayList<>();
+        body.add(rest);
+        body.addAll(s.body());
+        return new Segment(s.startLine(), s.endLine(), Lines.boldQuestion(line), body, s.section(), s.links());
+    }
+
+    /** An answer that opens with "A:" or "Answer:" loses the label; the extractor already knows it is the answer. */
+    private static Segment withoutAnswerLabel(Segment s) {
+        List<String> body = new ArrayList<>(s.body());
+        for (int i = 0; i < body.size(); i++) {
+            if (!Lines.blank(body.get(i))) {
+                body.set(i, Lines.withoutAnswerLabel(body.get(i)));
+                break;
+            }
+        }
+        return new Segment(s.startLine(), s.endLine(), s.question(), body, s.section(), s.links());
+    }
+
     /**
      * A question with no answer that the same document asks again later with an answer is a table-of-contents or
      * preview entry, not an item of its own.
      */
     static List<Segment> withoutTableOfContents(List<Segment> segments) {
+        // the last position at which each question is asked with an answer
+        Map<String, Integer> lastAnswered = new HashMap<>();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) {
+            String key = Lines.normalized(segments.get(i).question());
+            keys.add(key);
+            if (hasAnswer(segments.get(i))) {
+                lastAnswered.put(key, i);
+            }
+        }
         List<Segment> kept = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) {
-            Segment s = segments.get(i);
-            boolean empty = s.body().stream().allMatch(Lines::blank) && s.links().isEmpty();
-            String key = Lines.normalized(s.question());
-            boolean askedLater = false;
-            for (int j = i + 1; j < segments.size() && empty && !askedLater; j++) {
-                Segment later = segments.get(j);
-                askedLater = Lines.normalized(later.question()).equals(key)
-                        && (!later.body().stream().allMatch(Lines::blank) || !later.links().isEmpty());
-            }
-            if (!askedLater) {
-                kept.add(s);
+            boolean askedLaterWithAnswer = !hasAnswer(segments.get(i)) && lastAnswered.getOrDefault(keys.get(i), -1) > i;
+            if (!askedLaterWithAnswer) {
+                kept.add(segments.get(i));
             }
         }
         return kept;
+    }
+
+    private static boolean hasAnswer(Segment s) {
+        return !s.body().stream().allMatch(Lines::blank) || !s.links().isEmpty();
     }
 
     /** Headings, rules and fences structure a document; alone they are nothing a maintainer needs to review. */

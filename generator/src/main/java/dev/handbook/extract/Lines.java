@@ -12,7 +12,14 @@ final class Lines {
     private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\(([^)\\s]*)(?:\\s+\"[^\"]*\")?\\)");
     private static final Pattern ONLY_LINK = Pattern.compile("^\\s*!?\\[[^\\]]*\\]\\([^)]*\\)\\s*$");
     private static final Pattern NUMBERING = Pattern.compile(
-            "^(?i:(?:question|q)\\s*\\d+\\s*[:.)\\-–—]\\s*|\\d{1,3}\\s*[.):]\\s+)");
+            "^(?i:(?:question|q)\\s*(?:\\d+\\s*[:.)\\-–—]|:)\\s*|\\d{1,3}\\s*[.):]\\s+)");
+    /** "A:", "A1.", "Ans:", "Answer:" (possibly bold) opening an answer. */
+    private static final Pattern ANSWER_LABEL = Pattern.compile(
+            "^\\s*(?:\\*\\*)?(?:(?i:a|ans|answer)\\s*\\d*\\s*:|(?i:a|ans|answer)\\s*\\d+\\s*[.)])(?:\\*\\*)?\\s*");
+    /** A question in bold with its answer after it on the same line: "1. **What is X?** It is ...". */
+    private static final Pattern BOLD_THEN_TEXT = Pattern.compile(
+            "^\\s*(?:[-*+]\\s+|\\d{1,3}[.)]\\s+|#{1,6}\\s+)?(?:(?i:question|q)\\s*\\d*\\s*[:.)]\\s*)?"
+                    + "\\*\\*([^*]{3,300}?)\\*\\*\\s*[:\\-–—]?\\s+(\\S.*)$");
     private static final Pattern LEADING_WORD = Pattern.compile("^[\\p{L}']+");
     /** Words that open a question or an interview task, in the imperative or interrogative. */
     private static final List<String> QUESTION_WORDS = List.of(
@@ -95,6 +102,26 @@ final class Lines {
         t = NUMBERING.matcher(t).replaceFirst("");
         t = t.replaceAll("^[*_]+|[*_]+$", "").strip();
         return t;
+    }
+
+    /** The text after a bold question on its own line, or null when the line holds only the question. */
+    static String inlineAnswer(String line) {
+        Matcher m = BOLD_THEN_TEXT.matcher(line);
+        if (!m.matches()) {
+            return null;
+        }
+        String question = m.group(1).strip();
+        return question.endsWith("?") || questionLike(question) ? m.group(2) : null;
+    }
+
+    static String boldQuestion(String line) {
+        Matcher m = BOLD_THEN_TEXT.matcher(line);
+        return m.matches() ? m.group(1).strip() : questionText(line);
+    }
+
+    /** The line without an answer label such as "A:" or "Answer:". */
+    static String withoutAnswerLabel(String line) {
+        return ANSWER_LABEL.matcher(line).replaceFirst("");
     }
 
     /** Starts with a question or task word, or ends with a question mark. */

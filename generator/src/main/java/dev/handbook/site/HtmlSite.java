@@ -93,6 +93,22 @@ public final class HtmlSite implements Output {
         copyStatic(out.resolve("assets"));
         Files.writeString(out.resolve(".nojekyll"), "");
         Files.writeString(out.resolve("manifest.json"), ManifestWriter.json(model), StandardCharsets.UTF_8);
+        if (!model.siteUrl().isBlank()) {
+            List<String> paths = new ArrayList<>(List.of("index.html", "credits.html"));
+            categories.forEach(c -> paths.add(c.path()));
+            model.topics().forEach(t -> paths.add(topicPath(t)));
+            Files.writeString(out.resolve("sitemap.xml"), sitemap(model.siteUrl(), paths), StandardCharsets.UTF_8);
+        }
+    }
+
+    static String sitemap(String siteUrl, List<String> paths) {
+        String base = siteUrl.endsWith("/") ? siteUrl : siteUrl + "/";
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (String path : paths) {
+            xml.append("  <url><loc>").append(org.jsoup.nodes.Entities.escape(base + path)).append("</loc></url>\n");
+        }
+        return xml.append("</urlset>\n").toString();
     }
 
     private List<Views.CategoryView> categories(SiteModel model) {

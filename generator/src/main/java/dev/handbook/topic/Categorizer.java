@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class Categorizer {
     private final HandbookConfig config;
     private final List<Pattern[]> keywordPatterns;
+    private final List<String[]> keywords;
 
     Categorizer(HandbookConfig config) {
         this.config = config;
@@ -23,6 +24,9 @@ final class Categorizer {
                         .map(k -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(k.toLowerCase(Locale.ROOT))
                                 + "(?![\\p{L}\\p{N}])"))
                         .toArray(Pattern[]::new))
+                .toList();
+        this.keywords = config.categories().stream()
+                .map(c -> c.keywords().stream().map(k -> k.toLowerCase(Locale.ROOT)).toArray(String[]::new))
                 .toList();
     }
 
@@ -41,9 +45,16 @@ final class Categorizer {
         String chosen = config.defaultCategory();
         for (int i = 0; i < config.categories().size(); i++) {
             int score = 0;
-            for (Pattern p : keywordPatterns.get(i)) {
-                score += 3 * (int) p.matcher(question).results().count();
-                score += Math.min(3, (int) p.matcher(body).results().count());
+            Pattern[] patterns = keywordPatterns.get(i);
+            String[] words = keywords.get(i);
+            for (int k = 0; k < patterns.length; k++) {
+                // a plain substring test first: most keywords are absent and the regex is then not needed
+                if (question.contains(words[k])) {
+                    score += 3 * (int) patterns[k].matcher(question).results().count();
+                }
+                if (body.contains(words[k])) {
+                    score += Math.min(3, (int) patterns[k].matcher(body).results().count());
+                }
             }
             if (score > best) {
                 best = score;

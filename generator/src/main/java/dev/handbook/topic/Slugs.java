@@ -3,14 +3,41 @@ package dev.handbook.topic;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** File-name stems from titles: lower-case ASCII words joined by hyphens, at most 60 characters. */
+/**
+ * File-name stems from titles: lower-case ASCII words joined by hyphens, at most 60 characters, without the
+ * question's opening words ("What is the difference between deep learning and machine learning?" becomes
+ * {@code deep-learning-vs-machine-learning}).
+ */
 public final class Slugs {
+    private static final Pattern DIFFERENCE = Pattern.compile(
+            "(?i)^(?:what(?:'s| is| are)?\\s+(?:are\\s+)?(?:some\\s+of\\s+)?(?:the\\s+)?(?:key\\s+|main\\s+)?|"
+                    + "(?:explain|describe|discuss)\\s+(?:the\\s+)?(?:key\\s+|main\\s+)?)?"
+                    + "differences?\\s+between\\s+(.+?)\\s+and\\s+(.+?)[?.!]*$");
+    private static final Pattern OPENING = Pattern.compile(
+            "(?i)^(?:(?:what|which|why|how|when|where|who)(?:'s|\\s+(?:is|are|was|were|do|does|did|can|could|would|should|will))?"
+                    + "(?:\\s+(?:the|a|an|you|we|some|some of the))?"
+                    + "|(?:can|could|would)\\s+you(?:\\s+briefly)?\\s+(?:explain|describe)(?:\\s+(?:the|a|an))?"
+                    + "|(?:briefly\\s+)?(?:explain|describe|define|discuss|elaborate on|tell me about)(?:\\s+(?:the|a|an|what|how))?"
+                    + "(?:\\s+(?:concept|idea)\\s+of(?:\\s+(?:the|a|an))?)?)\\s+");
+
     private Slugs() {
     }
 
     public static String of(String title) {
-        String ascii = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        String text = title.strip();
+        Matcher difference = DIFFERENCE.matcher(text);
+        if (difference.matches()) {
+            text = difference.group(1) + " vs " + difference.group(2);
+        } else {
+            String stripped = OPENING.matcher(text).replaceFirst("");
+            if (stripped.replaceAll("[^\\p{L}\\p{N}]+", "").length() >= 3) {
+                text = stripped;
+            }
+        }
+        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
         String slug = ascii.toLowerCase(Locale.ROOT)
                 .replace("+", " plus ")
                 .replaceAll("[^a-z0-9]+", "-")

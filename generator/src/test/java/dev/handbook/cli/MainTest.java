@@ -57,7 +57,7 @@ class MainTest {
         Path content = contentWithABadFile();
         Path out = tmp.resolve("out");
         assertEquals(0, Main.run("build", "--content", content.toString(), "--out", out.toString()));
-        assertTrue(Files.exists(out.resolve("topics/what-is-a-tensor.html")));
+        assertTrue(Files.exists(out.resolve("topics/tensor.html")));
     }
 
     @Test
@@ -68,5 +68,18 @@ class MainTest {
         assertEquals(1, Main.run("build", "--strict", "--content", content.toString(), "--out", out.toString()));
         assertEquals("previous", Files.readString(out.resolve("index.html")));
         assertFalse(Files.exists(tmp.resolve("out.building")));
+    }
+
+    @Test
+    void siteUrlAddsASitemapOfEveryPage() throws IOException {
+        Path content = contentWithABadFile();
+        Path out = tmp.resolve("out");
+        assertEquals(0, Main.run("build", "--content", content.toString(), "--out", out.toString(),
+                "--site-url", "https://example.org/handbook"));
+        String sitemap = Files.readString(out.resolve("sitemap.xml"));
+        assertTrue(sitemap.contains("<loc>https://example.org/handbook/topics/tensor.html</loc>"), sitemap);
+        assertTrue(sitemap.contains("<loc>https://example.org/handbook/index.html</loc>"), sitemap);
+        assertEquals(0, Main.run("build", "--content", content.toString(), "--out", out.toString()));
+        assertFalse(Files.exists(out.resolve("sitemap.xml")), "no site URL, no sitemap");
     }
 }

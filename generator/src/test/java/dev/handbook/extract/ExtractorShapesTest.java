@@ -120,4 +120,31 @@ class ExtractorShapesTest {
         Extraction e = extract(SourceFormat.TEXT, "Just a paragraph.\n\nAnother one.\n");
         assertTrue(e.items().isEmpty());
     }
+
+    @Test
+    void questionAndAnswerLabels() {
+        Extraction e = extract(SourceFormat.TEXT, """
+                Q: What is a tensor?
+                A: A multi-dimensional array.
+
+                Question: Why use autograd?
+                Answer: To avoid deriving gradients by hand.
+                """);
+        assertEquals(List.of("What is a tensor?", "Why use autograd?"),
+                e.items().stream().map(Item::question).toList());
+        assertEquals("A multi-dimensional array.", e.items().get(0).body().strip());
+        assertEquals("To avoid deriving gradients by hand.", e.items().get(1).body().strip());
+    }
+
+    @Test
+    void boldQuestionWithItsAnswerOnTheSameLine() {
+        Extraction e = extract(SourceFormat.MARKDOWN, """
+                1. **What is a tensor?** A multi-dimensional array.
+                2. **What is broadcasting?** Stretching shapes so they match.
+                3. **What is autograd?** Automatic differentiation.
+                """);
+        assertEquals(List.of("What is a tensor?", "What is broadcasting?", "What is autograd?"),
+                e.items().stream().map(Item::question).toList());
+        assertEquals("Stretching shapes so they match.", e.items().get(1).body().strip());
+    }
 }
