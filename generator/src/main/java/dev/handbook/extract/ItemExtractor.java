@@ -21,6 +21,7 @@ public final class ItemExtractor {
             new LabelledAnswerExtractor(),
             new HeadingQuestionExtractor(),
             new QuestionListExtractor(),
+            new TableQuestionExtractor(),
             new NumberedQuestionExtractor(),
             new GenericExtractor());
 

@@ -147,4 +147,24 @@ class ExtractorShapesTest {
                 e.items().stream().map(Item::question).toList());
         assertEquals("Stretching shapes so they match.", e.items().get(1).body().strip());
     }
+
+    @Test
+    void questionsInATable() {
+        Extraction e = extract(SourceFormat.MARKDOWN, """
+                ## Metrics
+
+                | # | Question | Answer | Level |
+                |---|---|---|---|
+                | 1 | What is precision? | TP / (TP + FP) | basic |
+                | 2 | What is recall? | TP / (TP + FN) | basic |
+                | 3 | What is AUC? | Area under the ROC curve | advanced |
+                """);
+        assertEquals("question-table", e.extractor());
+        assertEquals(List.of("What is precision?", "What is recall?", "What is AUC?"),
+                e.items().stream().map(Item::question).toList());
+        assertTrue(e.items().get(2).body().startsWith("Area under the ROC curve"));
+        assertTrue(e.items().get(2).body().contains("**Level:** advanced"));
+        assertEquals("Metrics", e.items().get(0).section());
+        assertEquals(6, e.items().get(1).lines().start());
+    }
 }
