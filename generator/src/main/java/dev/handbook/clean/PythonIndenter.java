@@ -99,15 +99,25 @@ final class PythonIndenter {
             if (top != null) {
                 top.hasBody = true;
             }
-            // A name first assigned inside a block belongs to it (and its enclosing blocks); a name known before
-            // (e.g. an accumulator set up before a loop) says nothing about where the loop ends.
+            // A name first assigned inside a block belongs to it and the blocks around it up to the function
+            // (Python's scope); a name known before, e.g. an accumulator set up before a loop, says nothing
+            // about where the loop ends.
+            List<Block> scope = new ArrayList<>();
+            for (Block b : stack) {
+                scope.add(b);
+                if (b.kind.equals("def")) {
+                    break;
+                }
+            }
+            boolean inFunction = scope.stream().anyMatch(b -> b.kind.equals("def"));
             for (String name : assignedNames(line, first)) {
-                boolean known = topLevelNames.contains(name) || stack.stream().anyMatch(b -> b.bound.contains(name));
+                boolean known = (!inFunction && topLevelNames.contains(name))
+                        || scope.stream().anyMatch(b -> b.bound.contains(name));
                 if (!known) {
-                    if (stack.isEmpty()) {
+                    if (!inFunction) {
                         topLevelNames.add(name);
                     }
-                    stack.forEach(b -> b.bound.add(name));
+                    scope.stream().filter(b -> !b.kind.equals("class")).forEach(b -> b.bound.add(name));
                 }
             }
             int change = depthChange(line);
@@ -166,6 +176,20 @@ final class PythonIndenter {
             }
             case "@" -> {
                 // a decorator sits where the def after it will
+            }
+            case "return", "yield" -> {
+                // only ever inside a function: leave the blocks above it that are closed or done
+                while (!stack.isEmpty() && stack.peek().isControl() && stack.peek().closed) {
+                    stack.pop();
+                }
+                if (stack.stream().noneMatch(b -> b.kind.equals("def"))) {
+                    return stack.isEmpty() ? 0 : stack.peek().level + 1;
+                }
+                Set<String> used = usedNames(line);
+                while (stack.peek().isControl() && stack.peek().hasBody && !stack.peek().sticky
+                        && disjoint(stack.peek().bound, used)) {
+                    stack.pop();
+                }
             }
             default -> {
                 Set<String> used = usedNames(line);

@@ -18,7 +18,7 @@ public final class Slugs {
                     + "differences?\\s+between\\s+(.+?)\\s+and\\s+(.+?)[?.!]*$");
     private static final Pattern OPENING = Pattern.compile(
             "(?i)^(?:(?:what|which|why|how|when|where|who)(?:'s|\\s+(?:is|are|was|were|do|does|did|can|could|would|should|will))?"
-                    + "(?:\\s+(?:the|a|an|you|we|some|some of the))?"
+                    + "(?:\\s+(?:some of the|the|a|an|you|we|some))?"
                     + "|(?:can|could|would)\\s+you(?:\\s+briefly)?\\s+(?:explain|describe)(?:\\s+(?:the|a|an))?"
                     + "|(?:briefly\\s+)?(?:explain|describe|define|discuss|elaborate on|tell me about)(?:\\s+(?:the|a|an|what|how))?"
                     + "(?:\\s+(?:concept|idea)\\s+of(?:\\s+(?:the|a|an))?)?)\\s+");

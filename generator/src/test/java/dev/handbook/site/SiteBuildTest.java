@@ -149,6 +149,7 @@ class SiteBuildTest {
         String code = kmeans.selectFirst("pre code").wholeText();
         assertTrue(code.contains("\n    def __init__(self, n_features, k):"), code);
         assertTrue(code.contains("\n        self.n_features = n_features"), code);
+        assertTrue(code.contains("\n        return distances.index(min(distances))"), code);
     }
 
     @Test
