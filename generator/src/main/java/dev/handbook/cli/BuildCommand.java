@@ -57,8 +57,8 @@ final class BuildCommand implements Callable<Integer> {
         }
         Reporter.print(diagnostics, System.err, false);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf(Locale.ROOT, "built %s: %d sources, %d items, %d topics in %d ms%n",
-                out, result.sources().size(), result.itemCount(), result.topics().size(), millis);
+        System.out.printf(Locale.ROOT, "built %s: %d sources, %d items, %d topics, %d pages in %d ms%n",
+                out, result.sources().size(), result.itemCount(), result.topics().size(), result.pages(), millis);
         System.out.println("  stages: " + result.stageMillis().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(Collectors.joining(", ")));
         long errors = diagnostics.count(Diagnostic.Severity.ERROR);

@@ -8,10 +8,11 @@ import java.util.Map;
 /**
  * What a run produced: per-source reports, topics, and the time each stage took (in run order).
  *
+ * @param pages   HTML pages written
  * @param written false when no output was written (check, or a failed build)
  */
 public record BuildResult(List<SourceReport> sources, List<Topic> topics, Map<String, Long> stageMillis,
-                          boolean written) {
+                          int pages, boolean written) {
     public BuildResult {
         sources = List.copyOf(sources);
         topics = List.copyOf(topics);

@@ -47,7 +47,7 @@ public final class Pipeline {
     public BuildResult ingest(BuildOptions options) {
         Map<String, Long> times = new LinkedHashMap<>();
         List<SourceReport> reports = ingest(options, times);
-        return new BuildResult(reports, List.of(), times, false);
+        return new BuildResult(reports, List.of(), times, 0, false);
     }
 
     public BuildResult build(BuildOptions options) throws IOException {
@@ -65,18 +65,20 @@ public final class Pipeline {
         Path staging = target.resolveSibling(target.getFileName() + ".building");
         deleteTree(staging);
         Files.createDirectories(staging);
+        int pages;
         try {
             for (Output output : outputs) {
                 long start = System.nanoTime();
                 output.write(model, staging);
                 times.put(output.name(), (System.nanoTime() - start) / 1_000_000);
             }
+            pages = countPages(staging);
             swapIn(staging, target);
         } catch (IOException | RuntimeException e) {
             deleteTree(staging);
             throw e;
         }
-        return new BuildResult(reports, topics, times, true);
+        return new BuildResult(reports, topics, times, pages, true);
     }
 
     private List<SourceReport> ingest(BuildOptions options, Map<String, Long> times) {
@@ -132,6 +134,12 @@ public final class Pipeline {
         }
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         deleteTree(old);
+    }
+
+    private static int countPages(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return (int) walk.filter(p -> p.getFileName().toString().endsWith(".html")).count();
+        }
     }
 
     static void deleteTree(Path dir) throws IOException {
