@@ -41,7 +41,7 @@ final class BuildCommand implements Callable<Integer> {
         BuildResult result;
         try {
             if (strict) {
-                BuildResult dry = pipeline.ingest(options);
+                BuildResult dry = pipeline.analyze(options);
                 failsStrict = diagnostics.count(Diagnostic.Severity.WARNING) + diagnostics.count(Diagnostic.Severity.ERROR) > 0;
                 if (failsStrict) {
                     Reporter.print(diagnostics, System.err, false);

@@ -24,7 +24,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Diagnostics diagnostics = new Diagnostics();
-        BuildResult result = new Pipeline(diagnostics).ingest(new BuildOptions(content, Path.of("theme"),
+        BuildResult result = new Pipeline(diagnostics).analyze(new BuildOptions(content, Path.of("theme"),
                 Path.of("site-out"), ""));
         for (SourceReport r : result.sources()) {
             var ex = r.extraction();

@@ -13,6 +13,10 @@ import dev.handbook.site.SiteModel;
 import dev.handbook.source.HandbookConfig;
 import dev.handbook.source.SourceDocument;
 import dev.handbook.source.SourceLoader;
+import dev.handbook.source.Vocabulary;
+import dev.handbook.topic.Curation;
+import dev.handbook.topic.Grouping;
+import dev.handbook.topic.TextAnalyzer;
 import dev.handbook.topic.Topic;
 import dev.handbook.topic.TopicGrouper;
 
@@ -43,23 +47,39 @@ public final class Pipeline {
         this.diagnostics = diagnostics;
     }
 
-    /** Load, extract and clean only: what {@code check} reports. Writes nothing. */
-    public BuildResult ingest(BuildOptions options) {
+    /** Everything but the outputs: what {@code check} reports. Writes nothing. */
+    public BuildResult analyze(BuildOptions options) {
         Map<String, Long> times = new LinkedHashMap<>();
+        Analysis analysis = analyze(options, times);
+        return new BuildResult(analysis.reports(), analysis.grouping().topics(), analysis.grouping().merges(),
+                analysis.grouping().nearMisses(), times, 0, false);
+    }
+
+    private record Analysis(HandbookConfig config, List<SourceReport> reports, Grouping grouping) {
+    }
+
+    private Analysis analyze(BuildOptions options, Map<String, Long> times) {
+        HandbookConfig config = timed(times, "config", () -> HandbookConfig.load(options.contentDir(), diagnostics));
+        Vocabulary vocabulary = Vocabulary.load(options.contentDir(), diagnostics);
+        Curation curation = Curation.load(options.contentDir(), diagnostics);
         List<SourceReport> reports = ingest(options, times);
-        return new BuildResult(reports, List.of(), times, 0, false);
+        List<Item> items = reports.stream().flatMap(r -> r.cleaned().items().stream()).toList();
+        try (TextAnalyzer analyzer = new TextAnalyzer(vocabulary)) {
+            Grouping grouping = timed(times, "group",
+                    () -> new TopicGrouper(config, analyzer, curation, diagnostics).group(items));
+            return new Analysis(config, reports, grouping);
+        }
     }
 
     public BuildResult build(BuildOptions options) throws IOException {
         Map<String, Long> times = new LinkedHashMap<>();
-        HandbookConfig config = timed(times, "config", () -> HandbookConfig.load(options.contentDir(), diagnostics));
-        List<SourceReport> reports = ingest(options, times);
-        List<Item> items = reports.stream().flatMap(r -> r.cleaned().items().stream()).toList();
-        List<Topic> topics = timed(times, "group", () -> new TopicGrouper(config).group(items));
+        Analysis analysis = analyze(options, times);
+        List<SourceReport> reports = analysis.reports();
+        List<Topic> topics = analysis.grouping().topics();
         Map<String, Integer> perSource = new LinkedHashMap<>();
         reports.forEach(r -> perSource.put(r.source().id(), r.cleaned().items().size()));
-        SiteModel model = new SiteModel(GENERATOR, config, reports.stream().map(SourceReport::source).toList(),
-                perSource, topics, options.siteUrl());
+        SiteModel model = new SiteModel(GENERATOR, analysis.config(),
+                reports.stream().map(SourceReport::source).toList(), perSource, topics, options.siteUrl());
         List<Output> outputs = List.of(new HtmlSite(options.themeDir(), new MarkdownRenderer()));
         Path target = options.outDir().toAbsolutePath().normalize();
         Path staging = target.resolveSibling(target.getFileName() + ".building");
@@ -78,7 +98,8 @@ public final class Pipeline {
             deleteTree(staging);
             throw e;
         }
-        return new BuildResult(reports, topics, times, pages, true);
+        return new BuildResult(reports, topics, analysis.grouping().merges(), analysis.grouping().nearMisses(),
+                times, pages, true);
     }
 
     private List<SourceReport> ingest(BuildOptions options, Map<String, Long> times) {

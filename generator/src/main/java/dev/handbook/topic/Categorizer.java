@@ -30,15 +30,23 @@ final class Categorizer {
                 .toList();
     }
 
-    String categoryOf(Item item) {
+    /** A category chosen for one item, and whether the source's own section chose it. */
+    record Vote(String category, boolean fromSection) {
+    }
+
+    Vote vote(Item item) {
         String section = key(item.section());
         if (!section.isEmpty()) {
             for (CategoryConfig c : config.categories()) {
                 if (key(c.name()).equals(section) || c.aliases().stream().anyMatch(a -> key(a).equals(section))) {
-                    return c.name();
+                    return new Vote(c.name(), true);
                 }
             }
         }
+        return new Vote(byKeywords(item), false);
+    }
+
+    private String byKeywords(Item item) {
         String question = item.question().toLowerCase(Locale.ROOT);
         String body = item.body().toLowerCase(Locale.ROOT);
         int best = 0;

@@ -1,5 +1,6 @@
 package dev.handbook.topic;
 
+import dev.handbook.diag.Diagnostics;
 import dev.handbook.extract.Item;
 import dev.handbook.source.CategoryConfig;
 import dev.handbook.source.HandbookConfig;
@@ -10,36 +11,265 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The group stage's entry point: items asking the same question become one topic. For now "the same question"
- * means the same words once case, punctuation and spacing are ignored; real deduplication refines this.
+ * The group stage's entry point: items that ask the same question become one topic.
  *
- * <p>Topics come back in category order, then in the order their first item appears in the sources.
+ * <p>How: every item gets a profile (kind, subject terms, answer terms; see {@link SimilarityModel}). Candidate
+ * pairs come from an inverted index over each item's rarest subject terms, never from all pairs, so grouping
+ * stays near-linear. Pairs are merged best first when their score reaches {@link #MERGE_AT}, both are of the same
+ * {@link QuestionKind}, neither names a subject the other lacks (L1/L2 <em>loss</em> vs L1/L2
+ * <em>regularization</em>), and the two groups agree on average; a maintainer's curation.yaml merges and splits
+ * last.
+ *
+ * <p>Topics come back in category order, then in source order. A topic's slug comes from its earliest item (in
+ * sources.yaml order), so a source added later never renames an existing page.
  */
 public final class TopicGrouper {
-    private final HandbookConfig config;
+    static final double MERGE_AT = 0.5;
+    static final double NEAR_MISS_FROM = 0.35;
+    static final double GROUP_AGREEMENT = 0.4;
+    static final int RAREST_TERMS = 3;
+    static final int MAX_POSTING = 2000;
 
-    public TopicGrouper(HandbookConfig config) {
+    private final HandbookConfig config;
+    private final TextAnalyzer analyzer;
+    private final Curation curation;
+    private final Diagnostics diagnostics;
+
+    public TopicGrouper(HandbookConfig config, TextAnalyzer analyzer, Curation curation, Diagnostics diagnostics) {
         this.config = config;
+        this.analyzer = analyzer;
+        this.curation = curation;
+        this.diagnostics = diagnostics;
     }
 
-    public List<Topic> group(List<Item> items) {
-        Map<String, List<Item>> groups = new LinkedHashMap<>();
-        for (Item item : items) {
-            groups.computeIfAbsent(key(item.question()), k -> new ArrayList<>()).add(item);
+    public Grouping group(List<Item> items) {
+        SimilarityModel model = SimilarityModel.build(items, analyzer);
+        List<QuestionProfile> profiles = model.profiles();
+        Map<String, Integer> byRef = new HashMap<>();
+        items.forEach(i -> byRef.put(i.ref(), byRef.size()));
+        Set<Integer> standalone = new HashSet<>();
+        for (String ref : curation.split()) {
+            Integer index = byRef.get(ref);
+            if (index == null) {
+                unknownRef(ref);
+            } else {
+                standalone.add(index);
+            }
+        }
+
+        List<long[]> candidates = candidatePairs(model);
+        List<double[]> scored = new ArrayList<>();
+        for (long[] pair : candidates) {
+            QuestionProfile a = profiles.get((int) pair[0]);
+            QuestionProfile b = profiles.get((int) pair[1]);
+            if (standalone.contains(a.index()) || standalone.contains(b.index()) || !compatible(model, a, b)) {
+                continue;
+            }
+            double s = model.score(a, b);
+            if (s >= NEAR_MISS_FROM) {
+                scored.add(new double[]{s, a.index(), b.index()});
+            }
+        }
+        scored.sort(Comparator.<double[]>comparingDouble(x -> -x[0]).thenComparingDouble(x -> x[1])
+                .thenComparingDouble(x -> x[2]));
+
+        Clusters clusters = new Clusters(items.size());
+        List<ScoredPair> merges = new ArrayList<>();
+        List<ScoredPair> nearMisses = new ArrayList<>();
+        for (double[] s : scored) {
+            int a = (int) s[1];
+            int b = (int) s[2];
+            if (clusters.find(a) == clusters.find(b)) {
+                continue;
+            }
+            if (s[0] >= MERGE_AT && agree(model, clusters.members(a), clusters.members(b))) {
+                clusters.union(a, b);
+                merges.add(pair(items, a, b, s[0]));
+            } else {
+                nearMisses.add(pair(items, a, b, s[0]));
+            }
+        }
+        for (List<String> group : curation.merge()) {
+            Integer first = null;
+            for (String ref : group) {
+                Integer index = byRef.get(ref);
+                if (index == null) {
+                    unknownRef(ref);
+                } else if (first == null) {
+                    first = index;
+                } else {
+                    clusters.union(first, index);
+                    merges.add(pair(items, first, index, 1.0));
+                }
+            }
+        }
+        return new Grouping(topics(items, clusters), merges, nearMisses);
+    }
+
+    private void unknownRef(String ref) {
+        diagnostics.warn(curation.file(), curation.lineOf(ref), "curation names unknown item '" + ref + "'",
+                "items are source#ordinal as 'check --verbose' lists them");
+    }
+
+    private static ScoredPair pair(List<Item> items, int a, int b, double score) {
+        return new ScoredPair(items.get(a).ref(), items.get(a).question(), items.get(b).ref(),
+                items.get(b).question(), Math.round(score * 1000) / 1000.0);
+    }
+
+    /** Pairs sharing one of either item's rarest subject terms; each pair once, smaller index first. */
+    static List<long[]> candidatePairs(SimilarityModel model) {
+        Map<String, List<Integer>> postings = new HashMap<>();
+        for (QuestionProfile p : model.profiles()) {
+            for (String t : p.subject().keySet()) {
+                postings.computeIfAbsent(t, k -> new ArrayList<>()).add(p.index());
+            }
+        }
+        Set<Long> seen = new HashSet<>();
+        List<long[]> pairs = new ArrayList<>();
+        for (QuestionProfile p : model.profiles()) {
+            for (String t : model.rarestTerms(p, RAREST_TERMS)) {
+                List<Integer> posting = postings.get(t);
+                if (posting.size() > MAX_POSTING) {
+                    continue;
+                }
+                for (int other : posting) {
+                    if (other == p.index()) {
+                        continue;
+                    }
+                    int lo = Math.min(other, p.index());
+                    int hi = Math.max(other, p.index());
+                    if (seen.add(((long) lo << 32) | hi)) {
+                        pairs.add(new long[]{lo, hi});
+                    }
+                }
+            }
+        }
+        return pairs;
+    }
+
+    /** A head term weighing at least this much names a subject of its own. */
+    static final double SUBSTANTIVE = 3.0;
+
+    /**
+     * Whether two questions may be the same at all: the same kind (a question naming two subjects may match a
+     * comparison of exactly those), and not each asking about a substantive subject the other lacks (L1/L2
+     * <em>loss</em> vs L1/L2 <em>regularization</em>; YouTube <em>recommendation</em> vs YouTube
+     * <em>search</em>).
+     */
+    static boolean compatible(SimilarityModel model, QuestionProfile a, QuestionProfile b) {
+        if (a.kind() != b.kind() && !namesTheCompared(a, b) && !namesTheCompared(b, a)) {
+            return false;
+        }
+        if (!aspects(a).equals(aspects(b))) {
+            return false;
+        }
+        return !(hasOwnSubject(model, a, b) && hasOwnSubject(model, b, a));
+    }
+
+    private static final java.util.regex.Pattern ASPECT = java.util.regex.Pattern.compile(
+            "(?i)\\b(applications?|limitations?|challenges?|advantages?|disadvantages?|pros|cons|drawbacks?|"
+                    + "examples?|trends?|tools?|history|future|metrics?)\\b");
+
+    /**
+     * The aspects a question asks about besides its subject ("applications", "limitations", "advantages"): asking
+     * for the applications of k-means is not asking what k-means is.
+     */
+    static Set<String> aspects(QuestionProfile p) {
+        Set<String> found = new java.util.TreeSet<>();
+        if (p.kind() == QuestionKind.COMPARISON) {
+            return found; // "its advantages over X" is the comparison itself
+        }
+        java.util.regex.Matcher m = ASPECT.matcher(p.item().question());
+        while (m.find()) {
+            String word = m.group(1).toLowerCase(java.util.Locale.ROOT);
+            found.add(word.endsWith("s") && !word.equals("pros") && !word.equals("cons") ? word.substring(0, word.length() - 1) : word);
+        }
+        if (found.contains("pros") || found.contains("cons")) {
+            found.remove("pros");
+            found.remove("cons");
+            found.add("advantage");
+            found.add("disadvantage");
+        }
+        return found;
+    }
+
+    /** {@code concept} asks about two or more things that {@code comparison} compares, and nothing else. */
+    private static boolean namesTheCompared(QuestionProfile concept, QuestionProfile comparison) {
+        if (concept.kind() != QuestionKind.CONCEPT || comparison.kind() != QuestionKind.COMPARISON) {
+            return false;
+        }
+        List<String> heads = concept.subject().keySet().stream().filter(concept::isHead).toList();
+        return heads.size() >= 2 && heads.stream().allMatch(comparison::isHead)
+                && comparison.subject().keySet().stream().filter(comparison::isHead).allMatch(heads::contains);
+    }
+
+    private static boolean hasOwnSubject(SimilarityModel model, QuestionProfile a, QuestionProfile b) {
+        for (String t : a.subject().keySet()) {
+            if (a.isHead(t) && !b.subject().containsKey(t) && model.idf(t) >= SUBSTANTIVE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Two groups join when every cross pair is compatible and their average score reaches the agreement bar. */
+    private static boolean agree(SimilarityModel model, List<Integer> left, List<Integer> right) {
+        double sum = 0;
+        for (int a : left) {
+            for (int b : right) {
+                QuestionProfile pa = model.profiles().get(a);
+                QuestionProfile pb = model.profiles().get(b);
+                if (!compatible(model, pa, pb)) {
+                    return false;
+                }
+                sum += model.score(pa, pb);
+            }
+        }
+        return sum / (left.size() * right.size()) >= GROUP_AGREEMENT;
+    }
+
+    private List<Topic> topics(List<Item> items, Clusters clusters) {
+        Map<Integer, List<Item>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            groups.computeIfAbsent(clusters.find(i), k -> new ArrayList<>()).add(items.get(i));
         }
         Categorizer categorizer = new Categorizer(config);
         List<Topic> topics = new ArrayList<>();
         Set<String> slugs = new HashSet<>();
+        Set<String> renamed = new HashSet<>();
+        Set<String> recategorized = new HashSet<>();
         for (List<Item> group : groups.values()) {
-            String title = canonicalTitle(group);
-            String category = majority(group.stream().map(categorizer::categoryOf).toList());
+            String slug = Slugs.unique(Slugs.of(group.get(0).question()), slugs);
+            String title = curation.rename().getOrDefault(slug, canonicalTitle(group));
+            String category = curation.category().getOrDefault(slug, category(group, categorizer));
+            if (curation.rename().containsKey(slug)) {
+                renamed.add(slug);
+            }
+            if (curation.category().containsKey(slug)) {
+                recategorized.add(slug);
+                if (config.categories().stream().noneMatch(c -> c.name().equals(category))) {
+                    diagnostics.warn(curation.file(), curation.lineOf(slug), "category '" + category
+                            + "' is not in handbook.yaml", "use one of the categories listed there");
+                }
+            }
             String difficulty = group.stream().map(Item::difficulty).filter(d -> !d.isEmpty()).findFirst().orElse("");
-            topics.add(new Topic(Slugs.unique(Slugs.of(title), slugs), title, category, group, List.of(), difficulty));
+            topics.add(new Topic(slug, title, category, group, List.of(), difficulty));
+        }
+        for (String slug : curation.rename().keySet()) {
+            if (!renamed.contains(slug)) {
+                diagnostics.warn(curation.file(), curation.lineOf(slug), "rename names unknown topic '" + slug + "'",
+                        "topics are named by the slug of their page");
+            }
+        }
+        for (String slug : curation.category().keySet()) {
+            if (!recategorized.contains(slug)) {
+                diagnostics.warn(curation.file(), curation.lineOf(slug), "category names unknown topic '" + slug
+                        + "'", "topics are named by the slug of their page");
+            }
         }
         Map<String, Integer> order = new HashMap<>();
         List<CategoryConfig> categories = config.categories();
@@ -48,25 +278,72 @@ public final class TopicGrouper {
         }
         List<Topic> sorted = new ArrayList<>(topics);
         sorted.sort(Comparator.comparingInt((Topic t) -> order.getOrDefault(t.category(), Integer.MAX_VALUE)));
-        return List.copyOf(sorted);
+        return sorted;
     }
 
-    static String key(String question) {
-        return question.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    /** The category most items point to; a source's own section naming a category counts double. */
+    private static String category(List<Item> group, Categorizer categorizer) {
+        Map<String, Integer> votes = new LinkedHashMap<>();
+        for (Item item : group) {
+            Categorizer.Vote vote = categorizer.vote(item);
+            votes.merge(vote.category(), vote.fromSection() ? 2 : 1, Integer::sum);
+        }
+        return votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
 
-    /** A phrasing that is a question (ends in '?') when there is one, the shortest of those, else the first. */
+    /**
+     * The clearest phrasing: a question (ends in '?') of moderate length, preferring the one most like the
+     * others; the first item's wording when none is a question.
+     */
     static String canonicalTitle(List<Item> group) {
-        return group.stream()
-                .map(Item::question)
-                .filter(q -> q.endsWith("?"))
-                .min(Comparator.comparingInt(String::length))
-                .orElse(group.get(0).question());
+        List<String> questions = group.stream().map(Item::question).filter(q -> q.endsWith("?")).toList();
+        if (questions.isEmpty()) {
+            return group.get(0).question();
+        }
+        return questions.stream()
+                .min(Comparator.comparingInt((String q) -> Math.abs(q.length() - 45)).thenComparing(q -> q))
+                .orElseThrow();
     }
 
-    private static String majority(List<String> values) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        values.forEach(v -> counts.merge(v, 1, Integer::sum));
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    /** Union-find over item indexes, with each root's members. */
+    private static final class Clusters {
+        private final int[] parent;
+        private final Map<Integer, List<Integer>> members = new HashMap<>();
+
+        Clusters(int n) {
+            parent = new int[n];
+            for (int i = 0; i < n; i++) {
+                parent[i] = i;
+            }
+        }
+
+        int find(int i) {
+            while (parent[i] != i) {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            return i;
+        }
+
+        List<Integer> members(int i) {
+            int root = find(i);
+            return members.getOrDefault(root, List.of(root));
+        }
+
+        void union(int a, int b) {
+            int ra = find(a);
+            int rb = find(b);
+            if (ra == rb) {
+                return;
+            }
+            int root = Math.min(ra, rb);
+            int child = Math.max(ra, rb);
+            List<Integer> merged = new ArrayList<>(members(ra));
+            merged.addAll(members(rb));
+            members.remove(ra);
+            members.remove(rb);
+            parent[child] = root;
+            members.put(root, merged);
+        }
     }
 }

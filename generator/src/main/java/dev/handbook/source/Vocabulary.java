@@ -1,0 +1,177 @@
+package dev.handbook.source;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.handbook.diag.Diagnostics;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The field's vocabulary from {@code content/vocabulary.yaml}: concepts (an id) and the phrasings that mean them,
+ * so "k-nearest neighbors", "k-NN" and "KNN" are one word to grouping and search. Immutable and thread-safe.
+ *
+ * <p>Example: {@code vocabulary.normalize("Explain k-Nearest Neighbors")} is {@code "Explain  knn "}.
+ */
+public final class Vocabulary {
+
+    /** One concept: its id (a single lower-case word), whether answers link it, and its phrasings. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Concept(String id, boolean glossary, List<String> phrases) {
+        public Concept {
+            Objects.requireNonNull(id, "id");
+            phrases = phrases == null ? List.of() : List.copyOf(phrases);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record File(List<Concept> concepts) {
+    }
+
+    private final List<Concept> concepts;
+    private final Map<String, String> idByPhrase;
+    private final Pattern phrases;
+
+    public Vocabulary(List<Concept> concepts) {
+        this.concepts = List.copyOf(concepts);
+        Map<String, String> byPhrase = new HashMap<>();
+        for (Concept c : concepts) {
+            byPhrase.putIfAbsent(key(c.id()), c.id());
+            for (String p : c.phrases()) {
+                byPhrase.putIfAbsent(key(p), c.id());
+            }
+        }
+        coordinated(concepts).forEach(byPhrase::putIfAbsent);
+        this.idByPhrase = Map.copyOf(byPhrase);
+        this.phrases = alternation(byPhrase.keySet().stream().toList());
+    }
+
+    /**
+     * Coordinated phrasings of two concepts that share their last word: "linear regression" and "logistic
+     * regression" give "linear and logistic regression" (also with or, vs, versus), which means both.
+     */
+    private static Map<String, String> coordinated(List<Concept> concepts) {
+        Map<String, List<String[]>> byHead = new HashMap<>();
+        for (Concept c : concepts) {
+            for (String p : c.phrases()) {
+                String k = key(p);
+                int space = k.lastIndexOf(' ');
+                if (space > 0) {
+                    byHead.computeIfAbsent(k.substring(space + 1), h -> new ArrayList<>())
+                            .add(new String[]{k.substring(0, space), c.id()});
+                }
+            }
+        }
+        Map<String, String> forms = new HashMap<>();
+        byHead.forEach((head, modifiers) -> {
+            for (String[] a : modifiers) {
+                for (String[] b : modifiers) {
+                    if (a[1].equals(b[1])) {
+                        continue;
+                    }
+                    for (String conjunction : List.of("and", "or", "vs", "versus")) {
+                        forms.putIfAbsent(a[0] + " " + conjunction + " " + b[0] + " " + head, a[1] + " " + b[1]);
+                    }
+                }
+            }
+        });
+        return forms;
+    }
+
+    public static Vocabulary empty() {
+        return new Vocabulary(List.of());
+    }
+
+    public static Vocabulary load(Path contentDir, Diagnostics diagnostics) {
+        Path file = contentDir.resolve("vocabulary.yaml");
+        if (!Files.exists(file)) {
+            return empty();
+        }
+        try {
+            File parsed = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), File.class);
+            if (parsed == null || parsed.concepts() == null) {
+                return empty();
+            }
+            List<Concept> valid = new ArrayList<>();
+            for (Concept c : parsed.concepts()) {
+                if (c != null && c.id() != null && c.id().matches("[a-z0-9]+")) {
+                    valid.add(c);
+                } else {
+                    diagnostics.warn(file.toString(), 0, "concept " + (c == null ? "null" : c.id())
+                            + " skipped", "an id is one lower-case word of letters and digits");
+                }
+            }
+            return new Vocabulary(valid);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            diagnostics.error(file.toString(), line, "cannot read vocabulary.yaml: " + e.getOriginalMessage(),
+                    "fix the YAML; grouping runs without the vocabulary meanwhile");
+            return empty();
+        } catch (IOException e) {
+            diagnostics.error(file.toString(), 0, "cannot read vocabulary.yaml: " + e.getMessage(), "");
+            return empty();
+        }
+    }
+
+    public List<Concept> concepts() {
+        return concepts;
+    }
+
+    /** Every known phrasing in {@code text} replaced by its concept id (with spaces around it). */
+    public String normalize(String text) {
+        if (idByPhrase.isEmpty()) {
+            return text;
+        }
+        Matcher m = phrases.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String ids = idByPhrase.get(key(m.group()));
+            m.appendReplacement(out, " " + (ids == null ? Matcher.quoteReplacement(m.group()) : ids) + " ");
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** A pattern matching any phrasing of the concept, as a whole word, ignoring case. */
+    public Pattern phrasePattern(Concept concept) {
+        List<String> keys = new ArrayList<>(concept.phrases().stream().map(Vocabulary::key).toList());
+        keys.add(key(concept.id()));
+        return alternation(keys);
+    }
+
+    private static Pattern alternation(List<String> keys) {
+        if (keys.isEmpty()) {
+            return Pattern.compile("(?!)");
+        }
+        String body = keys.stream().distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+                .map(k -> {
+                    String[] words = k.split(" ");
+                    StringBuilder sb = new StringBuilder();
+                    for (int i = 0; i < words.length; i++) {
+                        sb.append(i == 0 ? "" : "[\\s\\-]+").append(Pattern.quote(words[i]));
+                    }
+                    return sb.toString();
+                })
+                .collect(Collectors.joining("|"));
+        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + body + ")(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    private static String key(String phrase) {
+        return phrase.toLowerCase(Locale.ROOT).replaceAll("[\\s\\-]+", " ").strip();
+    }
+}
