@@ -6,10 +6,12 @@ import dev.handbook.pipeline.BuildOptions;
 import dev.handbook.pipeline.BuildResult;
 import dev.handbook.pipeline.Pipeline;
 import dev.handbook.pipeline.SourceReport;
+import dev.handbook.topic.ScoredPair;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -53,8 +55,20 @@ final class CheckCommand implements Callable<Integer> {
                         i.lines(), i.answered() ? "" : " [no answer]"));
             }
         }
+        System.out.printf("merges (%d), each with its confidence:%n", result.merges().size());
+        for (ScoredPair m : result.merges()) {
+            System.out.printf(Locale.ROOT, "  %.2f  %s \"%s\"  +  %s \"%s\"%n", m.score(), m.a(), m.questionA(),
+                    m.b(), m.questionB());
+        }
+        System.out.printf("near misses, scored just under the merge threshold (%d):%n", result.nearMisses().size());
+        for (ScoredPair m : result.nearMisses()) {
+            System.out.printf(Locale.ROOT, "  %.2f  %s \"%s\"  |  %s \"%s\"%n", m.score(), m.a(), m.questionA(),
+                    m.b(), m.questionB());
+        }
+        System.out.println("to correct a merge or a miss, list the items under merge: or split: in content/curation.yaml");
         Reporter.print(diagnostics, System.out, true);
-        System.out.printf("%d sources, %d items%n", result.sources().size(), result.itemCount());
+        System.out.printf("%d sources, %d items, %d topics%n", result.sources().size(), result.itemCount(),
+                result.topics().size());
         return 0;
     }
 }

@@ -6,6 +6,8 @@ import dev.handbook.diag.Diagnostics;
 import dev.handbook.extract.Extraction;
 import dev.handbook.extract.Item;
 import dev.handbook.extract.ItemExtractor;
+import dev.handbook.link.Linked;
+import dev.handbook.link.Linker;
 import dev.handbook.render.MarkdownRenderer;
 import dev.handbook.site.HtmlSite;
 import dev.handbook.site.Output;
@@ -51,11 +53,11 @@ public final class Pipeline {
     public BuildResult analyze(BuildOptions options) {
         Map<String, Long> times = new LinkedHashMap<>();
         Analysis analysis = analyze(options, times);
-        return new BuildResult(analysis.reports(), analysis.grouping().topics(), analysis.grouping().merges(),
+        return new BuildResult(analysis.reports(), analysis.linked().topics(), analysis.grouping().merges(),
                 analysis.grouping().nearMisses(), times, 0, false);
     }
 
-    private record Analysis(HandbookConfig config, List<SourceReport> reports, Grouping grouping) {
+    private record Analysis(HandbookConfig config, List<SourceReport> reports, Grouping grouping, Linked linked) {
     }
 
     private Analysis analyze(BuildOptions options, Map<String, Long> times) {
@@ -67,7 +69,8 @@ public final class Pipeline {
         try (TextAnalyzer analyzer = new TextAnalyzer(vocabulary)) {
             Grouping grouping = timed(times, "group",
                     () -> new TopicGrouper(config, analyzer, curation, diagnostics).group(items));
-            return new Analysis(config, reports, grouping);
+            Linked linked = timed(times, "link", () -> new Linker(analyzer).link(grouping.topics()));
+            return new Analysis(config, reports, grouping, linked);
         }
     }
 
@@ -75,11 +78,12 @@ public final class Pipeline {
         Map<String, Long> times = new LinkedHashMap<>();
         Analysis analysis = analyze(options, times);
         List<SourceReport> reports = analysis.reports();
-        List<Topic> topics = analysis.grouping().topics();
+        List<Topic> topics = analysis.linked().topics();
         Map<String, Integer> perSource = new LinkedHashMap<>();
         reports.forEach(r -> perSource.put(r.source().id(), r.cleaned().items().size()));
         SiteModel model = new SiteModel(GENERATOR, analysis.config(),
-                reports.stream().map(SourceReport::source).toList(), perSource, topics, options.siteUrl());
+                reports.stream().map(SourceReport::source).toList(), perSource, topics, analysis.linked().glossary(),
+                options.siteUrl());
         List<Output> outputs = List.of(new HtmlSite(options.themeDir(), new MarkdownRenderer()));
         Path target = options.outDir().toAbsolutePath().normalize();
         Path staging = target.resolveSibling(target.getFileName() + ".building");

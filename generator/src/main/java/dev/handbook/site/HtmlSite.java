@@ -2,6 +2,7 @@ package dev.handbook.site;
 
 import dev.handbook.extract.AnswerLink;
 import dev.handbook.extract.Item;
+import dev.handbook.render.GlossaryLinks;
 import dev.handbook.render.MarkdownRenderer;
 import dev.handbook.source.CategoryConfig;
 import dev.handbook.source.SourceDocument;
@@ -18,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,10 +144,12 @@ public final class HtmlSite implements Output {
         // strongest answer first: answered before unanswered, then the longer answer
         ordered.sort((a, b) -> Integer.compare(b.body().length() + (b.answered() ? 100000 : 0),
                 a.body().length() + (a.answered() ? 100000 : 0)));
+        Set<String> linkedConcepts = new HashSet<>();
         for (Item item : ordered) {
             SourceDocument source = sources.get(item.sourceId());
             Views.SourceView sv = source == null ? null : sourceView(source, model);
-            String html = item.body().isBlank() ? "" : renderer.render(item.body());
+            String html = item.body().isBlank() ? ""
+                    : GlossaryLinks.apply(renderer.render(item.body()), model.glossary(), "../", t.slug(), linkedConcepts);
             List<Views.LinkView> links = item.answerLinks().stream()
                     .map((AnswerLink l) -> new Views.LinkView(l.title(), l.url())).toList();
             String askedAs = item.question().equals(t.title()) ? "" : item.question();

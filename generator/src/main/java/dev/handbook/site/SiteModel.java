@@ -1,5 +1,6 @@
 package dev.handbook.site;
 
+import dev.handbook.link.GlossaryTerm;
 import dev.handbook.source.HandbookConfig;
 import dev.handbook.source.SourceDocument;
 import dev.handbook.topic.Topic;
@@ -8,13 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything an output needs, immutable: settings, sources (with how many items each gave) and topics in order.
+ * Everything an output needs, immutable: settings, sources (with how many items each gave), topics in order and
+ * the glossary of concepts linked in answers.
  *
  * @param siteUrl absolute URL the site will be served from, or "" (then no sitemap)
  */
 public record SiteModel(String generator, HandbookConfig config, List<SourceDocument> sources,
-                        Map<String, Integer> itemsPerSource, List<Topic> topics, String siteUrl) {
+                        Map<String, Integer> itemsPerSource, List<Topic> topics, List<GlossaryTerm> glossary,
+                        String siteUrl) {
     public SiteModel {
+        glossary = List.copyOf(glossary);
         sources = List.copyOf(sources);
         itemsPerSource = Map.copyOf(itemsPerSource);
         topics = List.copyOf(topics);

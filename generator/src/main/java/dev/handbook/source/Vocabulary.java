@@ -28,9 +28,12 @@ import java.util.stream.Collectors;
  */
 public final class Vocabulary {
 
-    /** One concept: its id (a single lower-case word), whether answers link it, and its phrasings. */
+    /**
+     * One concept: its id (a single lower-case word), whether answers link it, whether it only frames a
+     * question (avoid, choose), and its phrasings.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Concept(String id, boolean glossary, List<String> phrases) {
+    public record Concept(String id, boolean glossary, boolean frame, List<String> phrases) {
         public Concept {
             Objects.requireNonNull(id, "id");
             phrases = phrases == null ? List.of() : List.copyOf(phrases);

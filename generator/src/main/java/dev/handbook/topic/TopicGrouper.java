@@ -107,7 +107,7 @@ public final class TopicGrouper {
                 }
             }
         }
-        return new Grouping(topics(items, clusters), merges, nearMisses);
+        return new Grouping(topics(items, clusters, model), merges, nearMisses);
     }
 
     private void unknownRef(String ref) {
@@ -232,19 +232,20 @@ public final class TopicGrouper {
         return sum / (left.size() * right.size()) >= GROUP_AGREEMENT;
     }
 
-    private List<Topic> topics(List<Item> items, Clusters clusters) {
-        Map<Integer, List<Item>> groups = new LinkedHashMap<>();
+    private List<Topic> topics(List<Item> items, Clusters clusters, SimilarityModel model) {
+        Map<Integer, List<Integer>> memberIndexes = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            groups.computeIfAbsent(clusters.find(i), k -> new ArrayList<>()).add(items.get(i));
+            memberIndexes.computeIfAbsent(clusters.find(i), k -> new ArrayList<>()).add(i);
         }
         Categorizer categorizer = new Categorizer(config);
         List<Topic> topics = new ArrayList<>();
         Set<String> slugs = new HashSet<>();
         Set<String> renamed = new HashSet<>();
         Set<String> recategorized = new HashSet<>();
-        for (List<Item> group : groups.values()) {
+        for (List<Integer> members : memberIndexes.values()) {
+            List<Item> group = members.stream().map(items::get).toList();
             String slug = Slugs.unique(Slugs.of(group.get(0).question()), slugs);
-            String title = curation.rename().getOrDefault(slug, canonicalTitle(group));
+            String title = curation.rename().getOrDefault(slug, canonicalTitle(members, model));
             String category = curation.category().getOrDefault(slug, category(group, categorizer));
             if (curation.rename().containsKey(slug)) {
                 renamed.add(slug);
@@ -292,17 +293,29 @@ public final class TopicGrouper {
     }
 
     /**
-     * The clearest phrasing: a question (ends in '?') of moderate length, preferring the one most like the
-     * others; the first item's wording when none is a question.
+     * The clearest phrasing: the most central one (most like the other phrasings, so it asks what they share and
+     * nothing more), preferring a question that ends in '?' and a moderate length; ties go to the earlier item.
      */
-    static String canonicalTitle(List<Item> group) {
-        List<String> questions = group.stream().map(Item::question).filter(q -> q.endsWith("?")).toList();
-        if (questions.isEmpty()) {
-            return group.get(0).question();
+    static String canonicalTitle(List<Integer> members, SimilarityModel model) {
+        List<QuestionProfile> profiles = members.stream().map(model.profiles()::get).toList();
+        QuestionProfile best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (QuestionProfile p : profiles) {
+            double similarity = 0;
+            for (QuestionProfile other : profiles) {
+                if (other != p) {
+                    similarity += model.subjectSimilarity(p, other);
+                }
+            }
+            String q = p.item().question();
+            double score = (profiles.size() > 1 ? similarity / (profiles.size() - 1) : 0)
+                    + (q.endsWith("?") ? 0.1 : 0) - Math.abs(q.length() - 45) / 150.0;
+            if (score > bestScore + 1e-9) {
+                best = p;
+                bestScore = score;
+            }
         }
-        return questions.stream()
-                .min(Comparator.comparingInt((String q) -> Math.abs(q.length() - 45)).thenComparing(q -> q))
-                .orElseThrow();
+        return best.item().question();
     }
 
     /** Union-find over item indexes, with each root's members. */

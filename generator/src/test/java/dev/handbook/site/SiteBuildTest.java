@@ -176,4 +176,36 @@ class SiteBuildTest {
             assertEquals(first.size(), s.filter(Files::isRegularFile).count());
         }
     }
+
+    @Test
+    void glossaryTermsLinkToTheirTopicOncePerPageAndNeverToThePageItself() throws IOException {
+        int links = 0;
+        for (Path page : pages()) {
+            if (!page.startsWith(site.resolve("topics"))) {
+                continue;
+            }
+            Document doc = Jsoup.parse(page.toFile(), "UTF-8");
+            Set<String> targets = new HashSet<>();
+            for (Element a : doc.select("a.glossary")) {
+                links++;
+                assertFalse(a.attr("href").endsWith("/" + page.getFileName()), "links to itself: " + page);
+                assertTrue(targets.add(a.attr("href")), "linked twice on " + page + ": " + a.attr("href"));
+                assertTrue(a.parents().stream().noneMatch(e -> e.is("code, pre, h1, h2, h3, h4")), "in code or a heading");
+            }
+        }
+        assertTrue(links >= 20, links + " glossary links");
+    }
+
+    @Test
+    void topicPagesShowEveryPhrasingAndRelatedQuestions() throws IOException {
+        Document page = pageOf("What is overfitting, and how can you avoid it?");
+        String phrasings = page.select(".phrasings").text();
+        for (String q : List.of("What is Overfitting and how can you avoid it?",
+                "Explain the concept of overfitting and how to prevent it", "What is overfitting? How can you avoid it?",
+                "Explain Overfitting and Underfitting. How can you prevent them?")) {
+            assertTrue(phrasings.contains(q), q);
+        }
+        assertEquals(5, page.select(".answer").size(), "one answer per source");
+        assertTrue(page.select(".related li").size() >= 4);
+    }
 }

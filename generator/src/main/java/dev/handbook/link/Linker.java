@@ -1,0 +1,273 @@
+package dev.handbook.link;
+
+import dev.handbook.extract.AnswerLink;
+import dev.handbook.extract.Item;
+import dev.handbook.source.Vocabulary;
+import dev.handbook.topic.TextAnalyzer;
+import dev.handbook.topic.Topic;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The link stage's entry point: related questions for every topic, and the glossary.
+ *
+ * <p>Two topics are related when their questions name the same things (weighted overlap of question terms, so
+ * "KNN vs k-means" is related to both "KNN" and "k-means"), when one's answers talk about what the other asks
+ * (overfitting's answers mention regularization), and when their answers read alike. Candidates come from an
+ * inverted index, never all pairs. Links are chosen best first and kept on both ends while both topics have
+ * room for {@value #MAX_RELATED}, so they come out mutual; a topic left with fewer than {@value #MIN_RELATED}
+ * takes its own best candidates above a lower floor. A topic is never related to itself.
+ */
+public final class Linker {
+    static final int MIN_RELATED = 4;
+    static final int MAX_RELATED = 8;
+    static final double FLOOR = 0.12;
+    static final double WEAK_FLOOR = 0.04;
+    static final int ANSWER_TERMS_INDEXED = 12;
+    static final int MAX_POSTING = 400;
+
+    private final TextAnalyzer analyzer;
+    /** Frame concepts (avoid, choose) say how a question is asked: no reason to relate two topics. */
+    private final Set<String> frames = new HashSet<>();
+    /** A concept's head word: "gradientboosting" is about boosting too. */
+    private final Map<String, List<String>> conceptWords = new HashMap<>();
+
+    public Linker(TextAnalyzer analyzer) {
+        this.analyzer = analyzer;
+        try (TextAnalyzer plain = new TextAnalyzer(Vocabulary.empty())) {
+            for (Vocabulary.Concept c : analyzer.vocabulary().concepts()) {
+                if (c.frame()) {
+                    frames.add(c.id());
+                } else {
+                    // the head noun of its longest phrasing: gradient boosting -> boosting
+                    String longest = c.phrases().stream().max(Comparator.comparingInt(String::length)).orElse("");
+                    List<String> words = plain.terms(longest);
+                    if (words.size() > 1 && !words.get(words.size() - 1).equals(c.id())) {
+                        conceptWords.put(c.id(), List.of(words.get(words.size() - 1)));
+                    }
+                }
+            }
+        }
+    }
+
+    private record Profile(Topic topic, Map<String, Double> question, double questionNorm,
+                           Map<String, Double> answer, double answerNorm) {
+    }
+
+    public Linked link(List<Topic> topics) {
+        List<Profile> profiles = profiles(topics);
+        Map<String, List<Integer>> postings = new HashMap<>();
+        for (int i = 0; i < profiles.size(); i++) {
+            for (String t : indexTerms(profiles.get(i))) {
+                postings.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
+            }
+        }
+        // Every candidate edge once, scored (the score is symmetric).
+        List<double[]> edges = new ArrayList<>();
+        List<List<double[]>> ranked = new ArrayList<>();
+        for (int i = 0; i < profiles.size(); i++) {
+            Set<Integer> candidates = new HashSet<>();
+            for (String t : indexTerms(profiles.get(i))) {
+                List<Integer> posting = postings.get(t);
+                if (posting.size() <= MAX_POSTING) {
+                    candidates.addAll(posting);
+                }
+            }
+            candidates.remove(i);
+            List<double[]> scored = new ArrayList<>();
+            for (int j : candidates) {
+                double s = score(profiles.get(i), profiles.get(j));
+                scored.add(new double[]{s, j});
+                if (i < j && s >= FLOOR) {
+                    edges.add(new double[]{s, i, j});
+                }
+            }
+            scored.sort(Comparator.<double[]>comparingDouble(x -> -x[0]).thenComparingDouble(x -> x[1]));
+            ranked.add(scored);
+        }
+        // Best edges first, each kept on both ends while both have room: links come out mutual.
+        edges.sort(Comparator.<double[]>comparingDouble(x -> -x[0]).thenComparingDouble(x -> x[1])
+                .thenComparingDouble(x -> x[2]));
+        List<Set<Integer>> chosen = new ArrayList<>();
+        profiles.forEach(p -> chosen.add(new LinkedHashSet<>()));
+        for (double[] e : edges) {
+            int a = (int) e[1];
+            int b = (int) e[2];
+            if (chosen.get(a).size() < MAX_RELATED && chosen.get(b).size() < MAX_RELATED) {
+                chosen.get(a).add(b);
+                chosen.get(b).add(a);
+            }
+        }
+        // Topics left with few links take their own best candidates, one-sided if need be.
+        for (int i = 0; i < profiles.size(); i++) {
+            for (double[] s : ranked.get(i)) {
+                if (chosen.get(i).size() >= MIN_RELATED || s[0] < WEAK_FLOOR) {
+                    break;
+                }
+                chosen.get(i).add((int) s[1]);
+            }
+        }
+        List<Topic> linked = new ArrayList<>();
+        for (int i = 0; i < topics.size(); i++) {
+            List<double[]> order = new ArrayList<>();
+            for (int j : chosen.get(i)) {
+                order.add(new double[]{score(profiles.get(i), profiles.get(j)), j});
+            }
+            order.sort(Comparator.<double[]>comparingDouble(x -> -x[0]).thenComparingDouble(x -> x[1]));
+            linked.add(topics.get(i).withRelated(order.stream().map(x -> topics.get((int) x[1]).slug()).toList()));
+        }
+        return new Linked(linked, glossary(topics));
+    }
+
+    private List<Profile> profiles(List<Topic> topics) {
+        Map<String, Integer> questionDf = new HashMap<>();
+        Map<String, Integer> answerDf = new HashMap<>();
+        List<Map<String, Integer>> questionTf = new ArrayList<>();
+        List<Map<String, Integer>> answerTf = new ArrayList<>();
+        for (Topic t : topics) {
+            Map<String, Integer> q = new HashMap<>();
+            Map<String, Integer> a = new HashMap<>();
+            for (Item item : t.items()) {
+                for (String term : analyzer.terms(item.question())) {
+                    if (!frames.contains(term)) {
+                        q.merge(term, 1, Integer::sum);
+                        conceptWords.getOrDefault(term, List.of()).forEach(w -> q.merge(w, 1, Integer::sum));
+                    }
+                }
+                analyzer.terms(answerText(item)).forEach(term -> a.merge(term, 1, Integer::sum));
+            }
+            q.keySet().forEach(term -> questionDf.merge(term, 1, Integer::sum));
+            a.keySet().forEach(term -> answerDf.merge(term, 1, Integer::sum));
+            questionTf.add(q);
+            answerTf.add(a);
+        }
+        int n = topics.size();
+        List<Profile> profiles = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Map<String, Double> q = tfIdf(questionTf.get(i), questionDf, n);
+            Map<String, Double> a = tfIdf(answerTf.get(i), answerDf, n);
+            profiles.add(new Profile(topics.get(i), q, norm(q), a, norm(a)));
+        }
+        return profiles;
+    }
+
+    private static Map<String, Double> tfIdf(Map<String, Integer> tf, Map<String, Integer> df, int n) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        tf.forEach((term, count) -> weights.put(term, (1 + Math.log(count)) * Math.log(1.0 + (double) n / df.get(term))));
+        return weights;
+    }
+
+    private static double norm(Map<String, Double> weights) {
+        double sum = 0;
+        for (double w : weights.values()) {
+            sum += w * w;
+        }
+        return Math.sqrt(sum);
+    }
+
+    private static String answerText(Item item) {
+        StringBuilder sb = new StringBuilder(item.body());
+        for (AnswerLink link : item.answerLinks()) {
+            sb.append('\n').append(link.title());
+        }
+        return sb.toString();
+    }
+
+    /** Question terms and the topic's most telling answer terms. */
+    private static Set<String> indexTerms(Profile p) {
+        Set<String> terms = new LinkedHashSet<>(p.question().keySet());
+        p.answer().entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(ANSWER_TERMS_INDEXED)
+                .forEach(e -> terms.add(e.getKey()));
+        return terms;
+    }
+
+    static double score(Profile a, Profile b) {
+        return 0.5 * cosine(a.question(), a.questionNorm(), b.question(), b.questionNorm())
+                + 0.25 * (mentions(a, b) + mentions(b, a)) / 2
+                + 0.25 * cosine(a.answer(), a.answerNorm(), b.answer(), b.answerNorm());
+    }
+
+    /** How much of what {@code a} asks about {@code b}'s answers talk about. */
+    private static double mentions(Profile a, Profile b) {
+        double total = sum(a.question());
+        double found = 0;
+        for (Map.Entry<String, Double> e : a.question().entrySet()) {
+            if (b.answer().containsKey(e.getKey())) {
+                found += e.getValue();
+            }
+        }
+        return total == 0 ? 0 : found / total;
+    }
+
+    private static double cosine(Map<String, Double> a, double normA, Map<String, Double> b, double normB) {
+        if (normA == 0 || normB == 0) {
+            return 0;
+        }
+        double dot = 0;
+        for (Map.Entry<String, Double> e : a.entrySet()) {
+            Double other = b.get(e.getKey());
+            if (other != null) {
+                dot += e.getValue() * other;
+            }
+        }
+        return dot / (normA * normB);
+    }
+
+    private static double sum(Map<String, Double> m) {
+        double s = 0;
+        for (double v : m.values()) {
+            s += v;
+        }
+        return s;
+    }
+
+    /**
+     * For each glossary concept, the topic that explains it: the topic with a question that names the concept and
+     * at most one other thing, preferring the barest such question, then the topic most sources ask. Comparisons
+     * never explain a single concept.
+     */
+    private List<GlossaryTerm> glossary(List<Topic> topics) {
+        Vocabulary vocabulary = analyzer.vocabulary();
+        Map<String, Topic> best = new HashMap<>();
+        Map<String, Integer> bestSize = new HashMap<>();
+        for (Topic topic : topics) {
+            for (Item item : topic.items()) {
+                if (item.question().matches("(?i).*\\b(vs\\.?|versus|difference|differ|compare|implement|write)\\b.*")) {
+                    continue;
+                }
+                List<String> terms = analyzer.terms(item.question()).stream().filter(t -> !frames.contains(t))
+                        .distinct().toList();
+                if (terms.size() > 2) {
+                    continue;
+                }
+                for (String term : terms) {
+                    Integer size = bestSize.get(term);
+                    Topic current = best.get(term);
+                    if (size == null || terms.size() < size
+                            || (terms.size() == size && topic.items().size() > current.items().size())) {
+                        best.put(term, topic);
+                        bestSize.put(term, terms.size());
+                    }
+                }
+            }
+        }
+        List<GlossaryTerm> glossary = new ArrayList<>();
+        for (Vocabulary.Concept concept : vocabulary.concepts()) {
+            Topic topic = best.get(concept.id());
+            if (concept.glossary() && topic != null) {
+                glossary.add(new GlossaryTerm(concept.id(), vocabulary.phrasePattern(concept), topic.slug()));
+            }
+        }
+        return glossary;
+    }
+}
