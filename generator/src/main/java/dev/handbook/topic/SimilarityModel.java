@@ -56,7 +56,7 @@ final class SimilarityModel {
             anywhere.addAll(answer.keySet());
             anywhere.forEach(t -> subjectDf.merge(t, 1, Integer::sum));
             answer.keySet().forEach(t -> answerDf.merge(t, 1, Integer::sum));
-            profiles.add(new QuestionProfile(i, item, kind, subject, answer));
+            profiles.add(new QuestionProfile(i, item, kind, subject, SubjectReader.aspects(item, kind), answer));
         }
         int n = items.size();
         Map<String, Double> subjectIdf = new HashMap<>();
@@ -151,13 +151,29 @@ final class SimilarityModel {
         return QUESTION_WEIGHT * q + (1 - QUESTION_WEIGHT) * answerSimilarity(a, b);
     }
 
-    /** The subject terms of {@code p}, rarest first. */
-    String[] rarestTerms(QuestionProfile p, int count) {
+    /**
+     * The heaviest subject terms of {@code p} whose weight together exceeds {@code share} of its subject's weight
+     * (at least one term).
+     */
+    List<String> prefixTerms(QuestionProfile p, double share) {
         String[] terms = p.subject().keySet().toArray(String[]::new);
         Arrays.sort(terms, (x, y) -> {
-            int c = Double.compare(idf(y), idf(x));
+            int c = Double.compare(weight(p, y), weight(p, x));
             return c != 0 ? c : x.compareTo(y);
         });
-        return Arrays.copyOf(terms, Math.min(count, terms.length));
+        double total = 0;
+        for (String t : terms) {
+            total += weight(p, t);
+        }
+        List<String> prefix = new ArrayList<>();
+        double covered = 0;
+        for (String t : terms) {
+            prefix.add(t);
+            covered += weight(p, t);
+            if (covered > share * total) {
+                break;
+            }
+        }
+        return prefix;
     }
 }

@@ -61,6 +61,32 @@ final class SubjectReader {
         return subject;
     }
 
+    private static final Pattern ASPECT = Pattern.compile(
+            "(?i)\\b(applications?|limitations?|challenges?|advantages?|disadvantages?|pros|cons|drawbacks?|"
+                    + "examples?|trends?|tools?|history|future|metrics?)\\b");
+
+    /**
+     * The aspects a question asks about besides its subject ("applications", "limitations", "advantages"): asking
+     * for the applications of k-means is not asking what k-means is. A comparison's "advantages over X" is the
+     * comparison itself, not an aspect.
+     */
+    static Set<String> aspects(Item item, QuestionKind kind) {
+        Set<String> found = new java.util.TreeSet<>();
+        if (kind == QuestionKind.COMPARISON) {
+            return found;
+        }
+        Matcher m = ASPECT.matcher(item.question());
+        while (m.find()) {
+            String word = m.group(1).toLowerCase(java.util.Locale.ROOT);
+            switch (word) {
+                case "pros" -> found.add("advantage");
+                case "cons" -> found.add("disadvantage");
+                default -> found.add(word.endsWith("s") ? word.substring(0, word.length() - 1) : word);
+            }
+        }
+        return found;
+    }
+
     private List<String> terms(String text, Set<String> kindWords) {
         return analyzer.terms(text).stream().filter(t -> !kindWords.contains(t)).toList();
     }

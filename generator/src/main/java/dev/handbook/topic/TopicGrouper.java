@@ -31,8 +31,12 @@ public final class TopicGrouper {
     static final double MERGE_AT = 0.5;
     static final double NEAR_MISS_FROM = 0.35;
     static final double GROUP_AGREEMENT = 0.4;
-    static final int RAREST_TERMS = 3;
     static final int MAX_POSTING = 2000;
+    /**
+     * The lowest subject similarity worth comparing: below it a pair merges only if its answers are near copies,
+     * which the sources' answers never are, so such pairs are never generated.
+     */
+    static final double MIN_SUBJECT_SIMILARITY = NEAR_MISS_FROM;
 
     private final HandbookConfig config;
     private final TextAnalyzer analyzer;
@@ -120,18 +124,25 @@ public final class TopicGrouper {
                 items.get(b).question(), Math.round(score * 1000) / 1000.0);
     }
 
-    /** Pairs sharing one of either item's rarest subject terms; each pair once, smaller index first. */
+    /**
+     * Pairs that could reach the merge threshold, each once, smaller index first. Prefix filtering: two subjects
+     * with weighted Jaccard at least {@link #MIN_SUBJECT_SIMILARITY} must share one of either's heaviest terms
+     * that together outweigh the rest by that margin, so only those terms' postings are visited.
+     */
     static List<long[]> candidatePairs(SimilarityModel model) {
         Map<String, List<Integer>> postings = new HashMap<>();
+        List<List<String>> prefixes = new ArrayList<>();
         for (QuestionProfile p : model.profiles()) {
-            for (String t : p.subject().keySet()) {
+            List<String> prefix = model.prefixTerms(p, 1 - MIN_SUBJECT_SIMILARITY);
+            prefixes.add(prefix);
+            for (String t : prefix) {
                 postings.computeIfAbsent(t, k -> new ArrayList<>()).add(p.index());
             }
         }
         Set<Long> seen = new HashSet<>();
         List<long[]> pairs = new ArrayList<>();
         for (QuestionProfile p : model.profiles()) {
-            for (String t : model.rarestTerms(p, RAREST_TERMS)) {
+            for (String t : prefixes.get(p.index())) {
                 List<Integer> posting = postings.get(t);
                 if (posting.size() > MAX_POSTING) {
                     continue;
@@ -164,37 +175,10 @@ public final class TopicGrouper {
         if (a.kind() != b.kind() && !namesTheCompared(a, b) && !namesTheCompared(b, a)) {
             return false;
         }
-        if (!aspects(a).equals(aspects(b))) {
+        if (!a.aspects().equals(b.aspects())) {
             return false;
         }
         return !(hasOwnSubject(model, a, b) && hasOwnSubject(model, b, a));
-    }
-
-    private static final java.util.regex.Pattern ASPECT = java.util.regex.Pattern.compile(
-            "(?i)\\b(applications?|limitations?|challenges?|advantages?|disadvantages?|pros|cons|drawbacks?|"
-                    + "examples?|trends?|tools?|history|future|metrics?)\\b");
-
-    /**
-     * The aspects a question asks about besides its subject ("applications", "limitations", "advantages"): asking
-     * for the applications of k-means is not asking what k-means is.
-     */
-    static Set<String> aspects(QuestionProfile p) {
-        Set<String> found = new java.util.TreeSet<>();
-        if (p.kind() == QuestionKind.COMPARISON) {
-            return found; // "its advantages over X" is the comparison itself
-        }
-        java.util.regex.Matcher m = ASPECT.matcher(p.item().question());
-        while (m.find()) {
-            String word = m.group(1).toLowerCase(java.util.Locale.ROOT);
-            found.add(word.endsWith("s") && !word.equals("pros") && !word.equals("cons") ? word.substring(0, word.length() - 1) : word);
-        }
-        if (found.contains("pros") || found.contains("cons")) {
-            found.remove("pros");
-            found.remove("cons");
-            found.add("advantage");
-            found.add("disadvantage");
-        }
-        return found;
     }
 
     /** {@code concept} asks about two or more things that {@code comparison} compares, and nothing else. */
@@ -216,8 +200,17 @@ public final class TopicGrouper {
         return false;
     }
 
-    /** Two groups join when every cross pair is compatible and their average score reaches the agreement bar. */
-    private static boolean agree(SimilarityModel model, List<Integer> left, List<Integer> right) {
+    /** Members compared per side when two groups meet: large groups are judged by a fixed sample. */
+    static final int AGREEMENT_SAMPLE = 16;
+
+    /**
+     * Two groups join when every cross pair is compatible and their average score reaches the agreement bar.
+     * Groups larger than {@link #AGREEMENT_SAMPLE} are judged by their first members, so the cost per merge
+     * stays bounded however large a group grows.
+     */
+    private static boolean agree(SimilarityModel model, List<Integer> leftGroup, List<Integer> rightGroup) {
+        List<Integer> left = leftGroup.subList(0, Math.min(AGREEMENT_SAMPLE, leftGroup.size()));
+        List<Integer> right = rightGroup.subList(0, Math.min(AGREEMENT_SAMPLE, rightGroup.size()));
         double sum = 0;
         for (int a : left) {
             for (int b : right) {
