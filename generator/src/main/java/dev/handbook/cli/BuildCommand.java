@@ -37,19 +37,9 @@ final class BuildCommand implements Callable<Integer> {
         Diagnostics diagnostics = new Diagnostics();
         Pipeline pipeline = new Pipeline(diagnostics);
         BuildOptions options = new BuildOptions(content, theme, out, siteUrl);
-        boolean failsStrict = false;
         BuildResult result;
         try {
-            if (strict) {
-                BuildResult dry = pipeline.analyze(options);
-                failsStrict = diagnostics.count(Diagnostic.Severity.WARNING) + diagnostics.count(Diagnostic.Severity.ERROR) > 0;
-                if (failsStrict) {
-                    Reporter.print(diagnostics, System.err, false);
-                    System.err.println("build failed: --strict and " + dry.sources().size() + " sources gave warnings");
-                    return 1;
-                }
-            }
-            result = pipeline.build(options);
+            result = pipeline.build(options, strict);
         } catch (Exception e) {
             Reporter.print(diagnostics, System.err, false);
             System.err.println("build failed: " + e.getMessage());

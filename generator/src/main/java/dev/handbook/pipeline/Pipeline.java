@@ -2,6 +2,7 @@ package dev.handbook.pipeline;
 
 import dev.handbook.clean.AnswerCleaner;
 import dev.handbook.clean.CleanResult;
+import dev.handbook.diag.Diagnostic;
 import dev.handbook.diag.Diagnostics;
 import dev.handbook.extract.Extraction;
 import dev.handbook.extract.Item;
@@ -74,9 +75,25 @@ public final class Pipeline {
         }
     }
 
+    /** Thrown by a strict build when the input gave warnings; nothing was written. */
+    public static final class StrictFailure extends IOException {
+        StrictFailure(long problems) {
+            super(problems + " warning(s) or error(s) with --strict; nothing was written");
+        }
+    }
+
     public BuildResult build(BuildOptions options) throws IOException {
+        return build(options, false);
+    }
+
+    /** Builds; with {@code strict}, any warning stops the build before anything is written. */
+    public BuildResult build(BuildOptions options, boolean strict) throws IOException {
         Map<String, Long> times = new LinkedHashMap<>();
         Analysis analysis = analyze(options, times);
+        long problems = diagnostics.count(Diagnostic.Severity.WARNING) + diagnostics.count(Diagnostic.Severity.ERROR);
+        if (strict && problems > 0) {
+            throw new StrictFailure(problems);
+        }
         List<SourceReport> reports = analysis.reports();
         List<Topic> topics = analysis.linked().topics();
         Map<String, Integer> perSource = new LinkedHashMap<>();
