@@ -1,12 +1,8 @@
 package dev.handbook.source;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.handbook.diag.Diagnostics;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,23 +42,12 @@ public record HandbookConfig(String title, String description, String repository
             diagnostics.warn(file.toString(), 0, "no handbook.yaml, using defaults", "add content/handbook.yaml");
             return defaults();
         }
-        try {
-            Raw raw = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), Raw.class);
-            if (raw == null) {
-                return defaults();
-            }
-            List<CategoryConfig> categories = raw.categories() == null ? List.of()
-                    : raw.categories().stream().filter(c -> c != null && c.name() != null && !c.name().isBlank()).toList();
+        return YamlFile.read(file, Raw.class, diagnostics, "defaults are used meanwhile").map(raw -> {
+            List<CategoryConfig> categories = raw.categories() == null ? List.<CategoryConfig>of()
+                    : raw.categories().stream().filter(c -> c != null && c.name() != null && !c.name().isBlank())
+                    .toList();
             return new HandbookConfig(raw.title(), raw.description(), raw.repository(), raw.defaultCategory(),
                     categories);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            diagnostics.error(file.toString(), line, "cannot read handbook.yaml: " + e.getOriginalMessage(),
-                    "fix the YAML; defaults are used meanwhile");
-            return defaults();
-        } catch (IOException e) {
-            diagnostics.error(file.toString(), 0, "cannot read handbook.yaml: " + e.getMessage(), "");
-            return defaults();
-        }
+        }).orElseGet(HandbookConfig::defaults);
     }
 }

@@ -1,9 +1,6 @@
 package dev.handbook.source;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.handbook.diag.Diagnostics;
 
 import java.io.IOException;
@@ -20,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -32,8 +30,6 @@ import java.util.stream.Stream;
  * name, so builds are deterministic.
  */
 public final class SourceLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SourcesFile(List<SourceMetadata> sources) {
     }
@@ -92,26 +88,16 @@ public final class SourceLoader {
 
     private Map<String, SourceMetadata> readMetadata(Path yaml) {
         Map<String, SourceMetadata> byFile = new LinkedHashMap<>();
-        if (!Files.exists(yaml)) {
-            return byFile;
-        }
-        try {
-            SourcesFile parsed = YAML.readValue(yaml.toFile(), SourcesFile.class);
-            if (parsed != null && parsed.sources() != null) {
-                for (SourceMetadata m : parsed.sources()) {
-                    if (m == null || m.file() == null || m.file().isBlank()) {
-                        diagnostics.warn(display(yaml), 0, "an entry has no 'file'", "every entry names its file");
-                        continue;
-                    }
-                    byFile.put(m.file(), m);
+        Optional<SourcesFile> parsed = YamlFile.read(yaml, SourcesFile.class, diagnostics,
+                "sources are loaded without their metadata meanwhile");
+        if (parsed.isPresent() && parsed.get().sources() != null) {
+            for (SourceMetadata m : parsed.get().sources()) {
+                if (m == null || m.file() == null || m.file().isBlank()) {
+                    diagnostics.warn(display(yaml), 0, "an entry has no 'file'", "every entry names its file");
+                    continue;
                 }
+                byFile.put(m.file(), m);
             }
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            diagnostics.error(display(yaml), line, "cannot read sources.yaml: " + e.getOriginalMessage(),
-                    "fix the YAML; sources are loaded without their metadata meanwhile");
-        } catch (IOException e) {
-            diagnostics.error(display(yaml), 0, "cannot read sources.yaml: " + e.getMessage(), "");
         }
         return byFile;
     }

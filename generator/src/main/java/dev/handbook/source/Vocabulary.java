@@ -1,13 +1,8 @@
 package dev.handbook.source;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.handbook.diag.Diagnostics;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -100,33 +96,21 @@ public final class Vocabulary {
 
     public static Vocabulary load(Path contentDir, Diagnostics diagnostics) {
         Path file = contentDir.resolve("vocabulary.yaml");
-        if (!Files.exists(file)) {
+        Optional<File> parsed = YamlFile.read(file, File.class, diagnostics,
+                "questions are matched without the vocabulary meanwhile");
+        if (parsed.isEmpty() || parsed.get().concepts() == null) {
             return empty();
         }
-        try {
-            File parsed = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), File.class);
-            if (parsed == null || parsed.concepts() == null) {
-                return empty();
+        List<Concept> valid = new ArrayList<>();
+        for (Concept c : parsed.get().concepts()) {
+            if (c != null && c.id() != null && c.id().matches("[a-z0-9]+")) {
+                valid.add(c);
+            } else {
+                diagnostics.warn(file.toString(), 0, "concept " + (c == null ? "null" : c.id()) + " skipped",
+                        "an id is one lower-case word of letters and digits");
             }
-            List<Concept> valid = new ArrayList<>();
-            for (Concept c : parsed.concepts()) {
-                if (c != null && c.id() != null && c.id().matches("[a-z0-9]+")) {
-                    valid.add(c);
-                } else {
-                    diagnostics.warn(file.toString(), 0, "concept " + (c == null ? "null" : c.id())
-                            + " skipped", "an id is one lower-case word of letters and digits");
-                }
-            }
-            return new Vocabulary(valid);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            diagnostics.error(file.toString(), line, "cannot read vocabulary.yaml: " + e.getOriginalMessage(),
-                    "fix the YAML; grouping runs without the vocabulary meanwhile");
-            return empty();
-        } catch (IOException e) {
-            diagnostics.error(file.toString(), 0, "cannot read vocabulary.yaml: " + e.getMessage(), "");
-            return empty();
         }
+        return new Vocabulary(valid);
     }
 
     public List<Concept> concepts() {

@@ -1,10 +1,8 @@
 package dev.handbook.topic;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.handbook.diag.Diagnostics;
+import dev.handbook.source.YamlFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,22 +46,9 @@ public record Curation(List<List<String>> merge, List<String> split, Map<String,
 
     public static Curation load(Path contentDir, Diagnostics diagnostics) {
         Path path = contentDir.resolve("curation.yaml");
-        if (!Files.exists(path)) {
-            return none();
-        }
-        try {
-            Raw raw = new ObjectMapper(new YAMLFactory()).readValue(path.toFile(), Raw.class);
-            return raw == null ? none()
-                    : new Curation(raw.merge(), raw.split(), raw.rename(), raw.category(), path.toString());
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            diagnostics.error(path.toString(), line, "cannot read curation.yaml: " + e.getOriginalMessage(),
-                    "fix the YAML; the handbook is built without curation meanwhile");
-            return none();
-        } catch (IOException e) {
-            diagnostics.error(path.toString(), 0, "cannot read curation.yaml: " + e.getMessage(), "");
-            return none();
-        }
+        return YamlFile.read(path, Raw.class, diagnostics, "the handbook is built without curation meanwhile")
+                .map(raw -> new Curation(raw.merge(), raw.split(), raw.rename(), raw.category(), path.toString()))
+                .orElseGet(Curation::none);
     }
 
     /** The 1-based line of {@code text} in the curation file, for diagnostics (0 when unknown). */
