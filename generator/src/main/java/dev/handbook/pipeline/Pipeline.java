@@ -58,7 +58,8 @@ public final class Pipeline {
                 analysis.grouping().nearMisses(), times, 0, false);
     }
 
-    private record Analysis(HandbookConfig config, List<SourceReport> reports, Grouping grouping, Linked linked) {
+    private record Analysis(HandbookConfig config, Vocabulary vocabulary, List<SourceReport> reports,
+                            Grouping grouping, Linked linked) {
     }
 
     private Analysis analyze(BuildOptions options, Map<String, Long> times) {
@@ -71,7 +72,7 @@ public final class Pipeline {
             Grouping grouping = timed(times, "group",
                     () -> new TopicGrouper(config, analyzer, curation, diagnostics).group(items));
             Linked linked = timed(times, "link", () -> new Linker(analyzer).link(grouping.topics()));
-            return new Analysis(config, reports, grouping, linked);
+            return new Analysis(config, vocabulary, reports, grouping, linked);
         }
     }
 
@@ -100,7 +101,7 @@ public final class Pipeline {
         reports.forEach(r -> perSource.put(r.source().id(), r.cleaned().items().size()));
         SiteModel model = new SiteModel(GENERATOR, analysis.config(),
                 reports.stream().map(SourceReport::source).toList(), perSource, topics, analysis.linked().glossary(),
-                options.siteUrl());
+                analysis.vocabulary(), options.siteUrl());
         List<Output> outputs = List.of(new HtmlSite(options.themeDir(), new MarkdownRenderer()));
         Path target = options.outDir().toAbsolutePath().normalize();
         Path staging = target.resolveSibling(target.getFileName() + ".building");

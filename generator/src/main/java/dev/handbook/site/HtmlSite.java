@@ -7,6 +7,7 @@ import dev.handbook.render.MarkdownRenderer;
 import dev.handbook.source.CategoryConfig;
 import dev.handbook.source.SourceDocument;
 import dev.handbook.topic.Slugs;
+import dev.handbook.topic.TextAnalyzer;
 import dev.handbook.topic.Topic;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.FileLoader;
@@ -93,6 +94,14 @@ public final class HtmlSite implements Output {
         write(engine, "credits.peb", out.resolve("credits.html"), common, "",
                 Map.of("pageTitle", "Sources and credits", "sources", sourceViews));
         write(engine, "404.peb", out.resolve("404.html"), common, "", Map.of("pageTitle", "Page not found"));
+        write(engine, "search.peb", out.resolve("search.html"), common, "", Map.of("pageTitle", "Search"));
+        try (TextAnalyzer analyzer = new TextAnalyzer(model.vocabulary())) {
+            SearchIndex index = new SearchIndexBuilder(analyzer).build(model.topics());
+            Path searchDir = Files.createDirectories(out.resolve("search"));
+            for (Map.Entry<String, String> file : index.files().entrySet()) {
+                Files.writeString(searchDir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+            }
+        }
         copyStatic(out.resolve("assets"));
         Files.writeString(out.resolve(".nojekyll"), "");
         Files.writeString(out.resolve("manifest.json"), ManifestWriter.json(model), StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package dev.handbook.site;
 import dev.handbook.link.GlossaryTerm;
 import dev.handbook.source.HandbookConfig;
 import dev.handbook.source.SourceDocument;
+import dev.handbook.source.Vocabulary;
 import dev.handbook.topic.Topic;
 
 import java.util.List;
@@ -10,13 +11,13 @@ import java.util.Map;
 
 /**
  * Everything an output needs, immutable: settings, sources (with how many items each gave), topics in order and
- * the glossary of concepts linked in answers.
+ * the glossary of concepts linked in answers, and the vocabulary search uses.
  *
  * @param siteUrl absolute URL the site will be served from, or "" (then no sitemap)
  */
 public record SiteModel(String generator, HandbookConfig config, List<SourceDocument> sources,
                         Map<String, Integer> itemsPerSource, List<Topic> topics, List<GlossaryTerm> glossary,
-                        String siteUrl) {
+                        Vocabulary vocabulary, String siteUrl) {
     public SiteModel {
         glossary = List.copyOf(glossary);
         sources = List.copyOf(sources);

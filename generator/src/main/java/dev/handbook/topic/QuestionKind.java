@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * What a question asks for. Questions of different kinds are never the same question: explaining k-means is not
  * coding it, and comparing KNN with k-means is neither explaining KNN nor explaining k-means.
  */
-enum QuestionKind {
+public enum QuestionKind {
     CONCEPT, COMPARISON, CODE, DESIGN;
 
     private static final Pattern COMPARISON_WORDS = Pattern.compile(
@@ -20,7 +20,7 @@ enum QuestionKind {
                     + "(code|function|program|script)\\b|\\b(python|numpy|pandas|sql) (function|code|script)\\b");
     private static final Pattern DESIGN_START = Pattern.compile("^(design|architect)\\b");
 
-    static QuestionKind of(Item item) {
+    public static QuestionKind of(Item item) {
         String q = item.question().toLowerCase(Locale.ROOT).strip();
         String section = item.section().toLowerCase(Locale.ROOT);
         boolean codingSection = section.matches(".*\\bcod(e|ing)\\b.*");

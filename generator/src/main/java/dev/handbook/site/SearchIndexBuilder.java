@@ -1,0 +1,306 @@
+package dev.handbook.site;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handbook.extract.AnswerLink;
+import dev.handbook.extract.Item;
+import dev.handbook.source.Vocabulary;
+import dev.handbook.topic.QuestionKind;
+import dev.handbook.topic.TextAnalyzer;
+import dev.handbook.topic.Topic;
+import org.jsoup.Jsoup;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the search index from the topics: a pure function of the model, like the rest of the site.
+ *
+ * <p>Scoring is BM25F computed here, once: each field's term counts are weighted (title {@value #TITLE},
+ * phrasings {@value #PHRASINGS}, category {@value #CATEGORY}, answers and notes {@value #BODY}) and length-
+ * normalised, then saturated and multiplied by IDF; the browser only adds scores up. Terms are the same as
+ * grouping's (vocabulary, stop words, KStem), and the browser never stems: it looks words up in the surface
+ * table built here (every word of the corpus to its term) and applies the same vocabulary phrases, so build
+ * time and query time agree exactly.
+ */
+final class SearchIndexBuilder {
+    static final double TITLE = 6;
+    static final double PHRASINGS = 3;
+    static final double CATEGORY = 1.5;
+    static final double BODY = 1;
+    static final double K1 = 1.2;
+    static final double B = 0.75;
+    /** Body terms kept per topic, best first: the long tail of answer words is rarely searched. */
+    static final int BODY_TERMS = 60;
+    static final int DOCS_PER_CHUNK = 500;
+    static final int SNIPPET = 180;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
+
+    private final TextAnalyzer analyzer;
+
+    SearchIndexBuilder(TextAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    /** @param prior how much more likely a reader wants this topic: questions more sources ask come first */
+    private record Doc(String title, String path, String category, String snippet,
+                       List<Map<String, Integer>> fields, double prior) {
+    }
+
+    SearchIndex build(List<Topic> topics) {
+        List<Doc> docs = new ArrayList<>();
+        Set<String> words = new LinkedHashSet<>();
+        for (Topic t : topics) {
+            List<String> texts = fieldTexts(t);
+            List<Map<String, Integer>> fields = new ArrayList<>();
+            for (String text : texts) {
+                Map<String, Integer> tf = new HashMap<>();
+                analyzer.terms(text).forEach(term -> tf.merge(term, 1, Integer::sum));
+                fields.add(tf);
+                Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+                while (m.find()) {
+                    words.add(m.group());
+                }
+            }
+            docs.add(new Doc(t.title(), HtmlSite.topicPath(t), t.category(), snippet(t), fields, prior(t)));
+        }
+        Map<String, Map<Integer, Integer>> postings = postings(docs);
+        Map<String, String> surface = surface(words, postings.keySet());
+        int keyLength = docs.size() < 2000 ? 1 : 2;
+        Map<String, Map<String, Object>> shards = new TreeMap<>();
+        postings.forEach((term, byDoc) -> {
+            List<Integer> flat = new ArrayList<>();
+            byDoc.entrySet().stream()
+                    .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(e -> {
+                        flat.add(e.getKey());
+                        flat.add(e.getValue());
+                    });
+            shard(shards, term, keyLength).computeIfAbsent("p", k -> new TreeMap<String, Object>());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> p = (Map<String, Object>) shard(shards, term, keyLength).get("p");
+            p.put(term, flat);
+        });
+        surface.forEach((word, term) -> {
+            Map<String, Object> shard = shard(shards, word, keyLength);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> s = (Map<String, Object>) shard.computeIfAbsent("s", k -> new TreeMap<String, Object>());
+            s.put(word, term);
+        });
+
+        Map<String, String> files = new TreeMap<>();
+        shards.forEach((key, data) -> files.put("t-" + key + ".js", script("t-" + key, data)));
+        int chunks = (docs.size() + DOCS_PER_CHUNK - 1) / DOCS_PER_CHUNK;
+        for (int c = 0; c < chunks; c++) {
+            List<List<String>> rows = new ArrayList<>();
+            for (int d = c * DOCS_PER_CHUNK; d < Math.min(docs.size(), (c + 1) * DOCS_PER_CHUNK); d++) {
+                Doc doc = docs.get(d);
+                rows.add(List.of(doc.title(), doc.path(), doc.category(), doc.snippet()));
+            }
+            files.put("d-" + c + ".js", script("d-" + c, rows));
+        }
+        Map<String, Object> meta = new TreeMap<>();
+        meta.put("version", 1);
+        meta.put("documents", docs.size());
+        meta.put("chunk", DOCS_PER_CHUNK);
+        meta.put("keyLength", keyLength);
+        meta.put("shards", new ArrayList<>(shards.keySet()));
+        meta.put("phrases", phrases(analyzer.vocabulary()));
+        meta.put("stop", stopWords(words));
+        files.put("meta.js", script("meta", meta));
+        return new SearchIndex(files, docs.size(), postings.size());
+    }
+
+    private static Map<String, Object> shard(Map<String, Map<String, Object>> shards, String key, int length) {
+        return shards.computeIfAbsent(shardKey(key, length), k -> new TreeMap<>());
+    }
+
+    /** The shard of a word or term: its first character(s), folded to a-z, 0-9 or "_". */
+    static String shardKey(String word, int length) {
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            char c = i < word.length() ? word.charAt(i) : '_';
+            key.append((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? c : '_');
+        }
+        return key.toString();
+    }
+
+    /**
+     * Questions more sources ask are likelier to be meant; a coding or design task is likelier meant when the
+     * query says so (its words then match), so it starts a little behind the concept it shares words with.
+     */
+    static double prior(Topic t) {
+        long sources = t.items().stream().map(Item::sourceId).distinct().count();
+        QuestionKind kind = QuestionKind.of(t.items().get(0));
+        double task = kind == QuestionKind.CODE || kind == QuestionKind.DESIGN ? 0.85 : 1.0;
+        return (1 + 0.1 * (sources - 1)) * task;
+    }
+
+    /** Title, phrasings, category, answers and notes, as plain text. */
+    private static List<String> fieldTexts(Topic t) {
+        Set<String> phrasings = new LinkedHashSet<>();
+        StringBuilder body = new StringBuilder();
+        for (Item item : t.items()) {
+            phrasings.add(item.question());
+            body.append(plain(item.body())).append('\n');
+            for (AnswerLink link : item.answerLinks()) {
+                body.append(link.title()).append('\n');
+            }
+            item.notes().forEach(n -> body.append(n).append('\n'));
+        }
+        return List.of(t.title(), String.join("\n", phrasings), t.category(), body.toString());
+    }
+
+    /** Markdown to the text a reader sees, for the body field and snippets. */
+    static String plain(String markdown) {
+        String html = org.commonmark.renderer.html.HtmlRenderer.builder().escapeHtml(true).build()
+                .render(org.commonmark.parser.Parser.builder().build().parse(markdown));
+        return Jsoup.parse(html).text();
+    }
+
+    private static String snippet(Topic t) {
+        String best = "";
+        for (Item item : t.items()) {
+            if (item.body().length() > best.length()) {
+                best = item.body();
+            }
+        }
+        String text = best.isEmpty()
+                ? t.items().stream().flatMap(i -> i.answerLinks().stream()).map(AnswerLink::title).findFirst()
+                .map(title -> "Answer elsewhere: " + title).orElse("")
+                : plain(best);
+        text = text.replaceAll("\\s+", " ").strip();
+        if (text.length() > SNIPPET) {
+            int cut = text.lastIndexOf(' ', SNIPPET);
+            text = text.substring(0, cut > SNIPPET / 2 ? cut : SNIPPET) + "…";
+        }
+        return text;
+    }
+
+    /** term -> (doc -> score x 100), BM25F over the four fields. */
+    private static Map<String, Map<Integer, Integer>> postings(List<Doc> docs) {
+        double[] weights = {TITLE, PHRASINGS, CATEGORY, BODY};
+        double[] averageLength = new double[weights.length];
+        for (Doc d : docs) {
+            for (int f = 0; f < weights.length; f++) {
+                averageLength[f] += d.fields().get(f).values().stream().mapToInt(Integer::intValue).sum();
+            }
+        }
+        for (int f = 0; f < weights.length; f++) {
+            averageLength[f] = Math.max(1, averageLength[f] / Math.max(1, docs.size()));
+        }
+        Map<String, Integer> df = new HashMap<>();
+        for (Doc d : docs) {
+            Set<String> terms = new LinkedHashSet<>();
+            d.fields().forEach(f -> terms.addAll(f.keySet()));
+            terms.forEach(t -> df.merge(t, 1, Integer::sum));
+        }
+        int n = docs.size();
+        Map<String, Map<Integer, Integer>> postings = new TreeMap<>();
+        for (int d = 0; d < docs.size(); d++) {
+            Doc doc = docs.get(d);
+            Map<String, Double> weighted = new HashMap<>();
+            for (int f = 0; f < weights.length; f++) {
+                Map<String, Integer> tf = doc.fields().get(f);
+                int length = tf.values().stream().mapToInt(Integer::intValue).sum();
+                double norm = 1 - B + B * length / averageLength[f];
+                for (Map.Entry<String, Integer> e : tf.entrySet()) {
+                    weighted.merge(e.getKey(), weights[f] * e.getValue() / norm, Double::sum);
+                }
+            }
+            // keep every title/phrasing/category term, and the body's best terms
+            Set<String> questionTerms = new LinkedHashSet<>();
+            for (int f = 0; f < 3; f++) {
+                questionTerms.addAll(doc.fields().get(f).keySet());
+            }
+            List<Map.Entry<String, Double>> entries = new ArrayList<>(weighted.entrySet());
+            entries.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+            int bodyKept = 0;
+            for (Map.Entry<String, Double> e : entries) {
+                String term = e.getKey();
+                boolean question = questionTerms.contains(term);
+                if (!question && bodyKept >= BODY_TERMS) {
+                    continue;
+                }
+                if (!question) {
+                    bodyKept++;
+                }
+                int termDf = df.get(term);
+                double idf = Math.log(1 + (n - termDf + 0.5) / (termDf + 0.5));
+                double score = doc.prior() * idf * e.getValue() * (K1 + 1) / (e.getValue() + K1);
+                postings.computeIfAbsent(term, k -> new TreeMap<>()).put(d, (int) Math.round(score * 100));
+            }
+        }
+        return postings;
+    }
+
+    /** Every corpus word that analyses to one indexed term, mapped to it. */
+    private Map<String, String> surface(Set<String> words, Set<String> terms) {
+        Map<String, String> surface = new TreeMap<>();
+        for (String word : words) {
+            List<String> analysed = analyzer.terms(word);
+            if (analysed.size() == 1 && terms.contains(analysed.get(0))) {
+                surface.put(word, analysed.get(0));
+            }
+        }
+        for (String term : terms) {
+            surface.putIfAbsent(term, term);
+        }
+        // one-word phrasings of the vocabulary ("lasso", "ridge") even when no answer uses them
+        for (Vocabulary.Concept c : analyzer.vocabulary().concepts()) {
+            for (String p : c.phrases()) {
+                String key = p.toLowerCase(Locale.ROOT);
+                if (key.matches("[\\p{L}\\p{N}]+") && terms.contains(c.id())) {
+                    surface.putIfAbsent(key, c.id());
+                }
+            }
+        }
+        return surface;
+    }
+
+    /** Vocabulary phrases, as the browser matches them: lower case, words separated by single spaces. */
+    private static Map<String, String> phrases(Vocabulary vocabulary) {
+        Map<String, String> phrases = new TreeMap<>();
+        for (Vocabulary.Concept c : vocabulary.concepts()) {
+            for (String p : c.phrases()) {
+                String key = p.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+                if (key.contains(" ")) {
+                    phrases.putIfAbsent(key, c.id());
+                }
+            }
+        }
+        return phrases;
+    }
+
+    /** Corpus words the analyser drops entirely: the browser ignores them in queries too. */
+    private List<String> stopWords(Set<String> words) {
+        List<String> stop = new ArrayList<>();
+        for (String word : words) {
+            if (analyzer.terms(word).isEmpty()) {
+                stop.add(word);
+            }
+        }
+        stop.sort(null);
+        return stop;
+    }
+
+    private static String script(String name, Object data) {
+        try {
+            String json = new ObjectMapper().writeValueAsString(data);
+            // </script> can never appear inside a classic script file, but keep '<' escaped anyway for safety
+            json = json.replace("<", "\\u003c");
+            return "window.handbookSearchData=window.handbookSearchData||{};window.handbookSearchData["
+                    + new ObjectMapper().writeValueAsString(name) + "]=" + json + ";\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("search index is not serialisable", e);
+        }
+    }
+}
