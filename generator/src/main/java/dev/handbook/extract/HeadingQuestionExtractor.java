@@ -37,7 +37,7 @@ final class HeadingQuestionExtractor implements Extractor {
 
     static boolean isQuestionHeading(String line) {
         String text = Lines.plain(Lines.headingText(line));
-        if (text.matches("^(?i:question\\s*|q)?\\d{1,3}\\s*[.):]\\s+.+")) {
+        if (text.matches("^(?i:question\\s*|q)?\\d{1,4}\\s*[.):]\\s+.+")) {
             return true;
         }
         return Lines.questionLike(Lines.questionText(line)) && text.length() <= 300;

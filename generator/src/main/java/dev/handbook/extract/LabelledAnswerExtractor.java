@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
  */
 final class LabelledAnswerExtractor implements Extractor {
     private static final Pattern LABEL = Pattern.compile("^\\s*([A-Z][^:?.!]{2,60}):\\s*$");
-    private static final Pattern FAQ_Q = Pattern.compile("^\\s*(?:\\*\\*)?Q(\\d{1,3})\\s*[:.)]\\s*(.+)$");
-    private static final Pattern FAQ_A = Pattern.compile("^\\s*(?:\\*\\*)?A(\\d{1,3})\\s*[:.)]\\s*(?:\\*\\*)?\\s*(.*)$");
-    private static final Pattern NUMBERED = Pattern.compile("^\\s*(?:#{1,6}\\s*)?(?:\\*\\*)?\\d{1,3}[.)]\\s+\\S.*$");
+    private static final Pattern FAQ_Q = Pattern.compile("^\\s*(?:\\*\\*)?Q(\\d{1,4})\\s*[:.)]\\s*(.+)$");
+    private static final Pattern FAQ_A = Pattern.compile("^\\s*(?:\\*\\*)?A(\\d{1,4})\\s*[:.)]\\s*(?:\\*\\*)?\\s*(.*)$");
+    private static final Pattern NUMBERED = Pattern.compile("^\\s*(?:#{1,6}\\s*)?(?:\\*\\*)?\\d{1,4}[.)]\\s+\\S.*$");
 
     @Override
     public String name() {

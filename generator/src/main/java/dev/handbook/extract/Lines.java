@@ -8,17 +8,17 @@ import java.util.regex.Pattern;
 /** Small, shared judgements about single lines of a source. */
 final class Lines {
     private static final Pattern HEADING = Pattern.compile("^\\s{0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
-    private static final Pattern BULLET = Pattern.compile("^(\\s*)([-*+•◦▪●]|\\d{1,3}[.)])\\s+(.*)$");
+    private static final Pattern BULLET = Pattern.compile("^(\\s*)([-*+•◦▪●]|\\d{1,4}[.)])\\s+(.*)$");
     private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\(([^)\\s]*)(?:\\s+\"[^\"]*\")?\\)");
     private static final Pattern ONLY_LINK = Pattern.compile("^\\s*!?\\[[^\\]]*\\]\\([^)]*\\)\\s*$");
     private static final Pattern NUMBERING = Pattern.compile(
-            "^(?i:(?:question|q)\\s*(?:\\d+\\s*[:.)\\-–—]|:)\\s*|\\d{1,3}\\s*[.):]\\s+)");
+            "^(?i:(?:question|q)\\s*(?:\\d+\\s*[:.)\\-–—]|:)\\s*|\\d{1,4}\\s*[.):]\\s+)");
     /** "A:", "A1.", "Ans:", "Answer:" (possibly bold) opening an answer. */
     private static final Pattern ANSWER_LABEL = Pattern.compile(
             "^\\s*(?:\\*\\*)?(?:(?i:a|ans|answer)\\s*\\d*\\s*:|(?i:a|ans|answer)\\s*\\d+\\s*[.)])(?:\\*\\*)?\\s*");
     /** A question in bold with its answer after it on the same line: "1. **What is X?** It is ...". */
     private static final Pattern BOLD_THEN_TEXT = Pattern.compile(
-            "^\\s*(?:[-*+]\\s+|\\d{1,3}[.)]\\s+|#{1,6}\\s+)?(?:(?i:question|q)\\s*\\d*\\s*[:.)]\\s*)?"
+            "^\\s*(?:[-*+]\\s+|\\d{1,4}[.)]\\s+|#{1,6}\\s+)?(?:(?i:question|q)\\s*\\d*\\s*[:.)]\\s*)?"
                     + "\\*\\*([^*]{3,300}?)\\*\\*\\s*[:\\-–—]?\\s+(\\S.*)$");
     private static final Pattern LEADING_WORD = Pattern.compile("^[\\p{L}']+");
     /** Words that open a question or an interview task, in the imperative or interrogative. */

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
  */
 final class NumberedQuestionExtractor implements Extractor {
     private static final Pattern MARKER = Pattern.compile(
-            "^\\s{0,3}(?:#{1,6}\\s*)?(?:\\*\\*)?(?i:question|q)\\s*(\\d{1,3})\\s*[:.)\\-–—]\\s*(\\S.*)$");
+            "^\\s{0,3}(?:#{1,6}\\s*)?(?:\\*\\*)?(?i:question|q)\\s*(\\d{1,4})\\s*[:.)\\-–—]\\s*(\\S.*)$");
     /** Numbered plain lines; numbered headings are the heading extractor's. */
-    private static final Pattern NUMBERED = Pattern.compile("^(?:\\*\\*)?(\\d{1,3})[.)]\\s+(\\S.*)$");
+    private static final Pattern NUMBERED = Pattern.compile("^(?:\\*\\*)?(\\d{1,4})[.)]\\s+(\\S.*)$");
     private static final Pattern TASK_TITLE = Pattern.compile(
             "^(?i:design|case study|case|exercise|problem|scenario|task)\\s*[:\\-–—]\\s*\\S.*");
 

@@ -40,7 +40,7 @@ final class SearchIndexBuilder {
     static final double B = 0.75;
     /** Body terms kept per topic, best first: the long tail of answer words is rarely searched. */
     static final int BODY_TERMS = 60;
-    static final int DOCS_PER_CHUNK = 500;
+    static final int DOCS_PER_CHUNK = 100;
     static final int SNIPPET = 180;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
 
