@@ -31,12 +31,25 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "fail (exit 1) on any warning")
     boolean strict;
 
+    @Option(names = "--chromium", description = "the Chromium to print the PDF with (default: the first on PATH)")
+    Path chromium;
+
+    @Option(names = "--paper", defaultValue = "a4", description = "PDF paper size: a4 or letter (default: ${DEFAULT-VALUE})")
+    String paper;
+
+    @Option(names = "--no-pdf", description = "skip the PDF")
+    boolean noPdf;
+
     @Override
     public Integer call() {
         long start = System.nanoTime();
         Diagnostics diagnostics = new Diagnostics();
         Pipeline pipeline = new Pipeline(diagnostics);
-        BuildOptions options = new BuildOptions(content, theme, out, siteUrl);
+        if (!paper.equals("a4") && !paper.equals("letter")) {
+            System.err.println("--paper must be a4 or letter");
+            return 2;
+        }
+        BuildOptions options = new BuildOptions(content, theme, out, siteUrl, !noPdf, chromium, paper);
         BuildResult result;
         try {
             result = pipeline.build(options, strict);
@@ -46,6 +59,8 @@ final class BuildCommand implements Callable<Integer> {
             return 1;
         }
         Reporter.print(diagnostics, System.err, false);
+        diagnostics.all().stream().filter(d -> d.message().startsWith("no Chromium found"))
+                .forEach(d -> System.err.println(d.message()));
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.printf(Locale.ROOT, "built %s: %d sources, %d items, %d topics, %d pages in %d ms%n",
                 out, result.sources().size(), result.itemCount(), result.topics().size(), result.pages(), millis);

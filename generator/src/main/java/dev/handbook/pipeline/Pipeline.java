@@ -6,11 +6,15 @@ import dev.handbook.diag.Diagnostic;
 import dev.handbook.diag.Diagnostics;
 import dev.handbook.extract.Extraction;
 import dev.handbook.extract.Item;
+import dev.handbook.export.Chromium;
+import dev.handbook.export.OfflineBundle;
+import dev.handbook.export.PdfBook;
 import dev.handbook.extract.ItemExtractor;
 import dev.handbook.link.Linked;
 import dev.handbook.link.Linker;
 import dev.handbook.render.MarkdownRenderer;
 import dev.handbook.site.HtmlSite;
+import dev.handbook.site.LinkChecker;
 import dev.handbook.site.Output;
 import dev.handbook.site.SiteModel;
 import dev.handbook.source.HandbookConfig;
@@ -32,6 +36,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -99,10 +104,21 @@ public final class Pipeline {
         List<Topic> topics = analysis.linked().topics();
         Map<String, Integer> perSource = new LinkedHashMap<>();
         reports.forEach(r -> perSource.put(r.source().id(), r.cleaned().items().size()));
+        Optional<Chromium> chromium = options.pdf() ? Chromium.find(options.chromium()) : Optional.empty();
+        if (options.pdf() && chromium.isEmpty()) {
+            diagnostics.info(options.chromium() == null ? "PATH" : options.chromium().toString(), 0,
+                    "no Chromium found: the PDF was skipped (apt-get install chromium, or pass --chromium PATH)");
+        }
+        List<String> downloads = new ArrayList<>();
+        chromium.ifPresent(c -> downloads.add("handbook.pdf"));
+        downloads.add("handbook-offline.zip");
         SiteModel model = new SiteModel(GENERATOR, analysis.config(),
                 reports.stream().map(SourceReport::source).toList(), perSource, topics, analysis.linked().glossary(),
-                analysis.vocabulary(), options.siteUrl());
-        List<Output> outputs = List.of(new HtmlSite(options.themeDir(), new MarkdownRenderer()));
+                analysis.vocabulary(), options.siteUrl(), editionDate(), downloads);
+        List<Output> outputs = new ArrayList<>();
+        outputs.add(new HtmlSite(options.themeDir(), new MarkdownRenderer()));
+        chromium.ifPresent(c -> outputs.add(new PdfBook(c, options.paper())));
+        outputs.add(new OfflineBundle());
         Path target = options.outDir().toAbsolutePath().normalize();
         Path staging = target.resolveSibling(target.getFileName() + ".building");
         deleteTree(staging);
@@ -113,6 +129,14 @@ public final class Pipeline {
                 long start = System.nanoTime();
                 output.write(model, staging);
                 times.put(output.name(), (System.nanoTime() - start) / 1_000_000);
+            }
+            long start = System.nanoTime();
+            List<LinkChecker.Broken> broken = LinkChecker.check(staging);
+            times.put("links", (System.nanoTime() - start) / 1_000_000);
+            if (!broken.isEmpty()) {
+                broken.forEach(b -> diagnostics.error(b.page(), 0, "broken link " + b.link() + ": " + b.reason(),
+                        "a template or an answer links to a page that does not exist"));
+                throw new IOException(broken.size() + " broken link(s), first: " + broken.get(0));
             }
             pages = countPages(staging);
             swapIn(staging, target);
@@ -177,6 +201,16 @@ public final class Pipeline {
         }
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         deleteTree(old);
+    }
+
+    /** The edition's date from SOURCE_DATE_EPOCH (reproducible builds), or "" when not given. */
+    static String editionDate() {
+        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+        if (epoch == null || !epoch.matches("\\d{1,12}")) {
+            return "";
+        }
+        return java.time.LocalDate.ofInstant(java.time.Instant.ofEpochSecond(Long.parseLong(epoch)),
+                java.time.ZoneOffset.UTC).toString();
     }
 
     private static int countPages(Path dir) throws IOException {

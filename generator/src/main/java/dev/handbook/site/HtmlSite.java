@@ -74,6 +74,8 @@ public final class HtmlSite implements Output {
         Map<String, Object> common = new HashMap<>();
         common.put("site", site);
         common.put("categories", categories);
+        common.put("downloads", model.downloads());
+        common.put("siteUrl", model.siteUrl().isBlank() ? "" : model.siteUrl().replaceFirst("/*$", "/"));
 
         write(engine, "index.peb", out.resolve("index.html"), common, "", Map.of("pageTitle", site.title()));
         for (Views.CategoryView c : categories) {
@@ -86,15 +88,18 @@ public final class HtmlSite implements Output {
             Topic previous = i > 0 && topics.get(i - 1).category().equals(t.category()) ? topics.get(i - 1) : null;
             Topic next = i + 1 < topics.size() && topics.get(i + 1).category().equals(t.category())
                     ? topics.get(i + 1) : null;
-            Views.TopicView view = topicView(t, sources, model, bySlug, previous, next);
+            Views.TopicView view = topicView(t, sources, model, bySlug, previous, next, "../");
             write(engine, "topic.peb", out.resolve(topicPath(t)), common, "../",
                     Map.of("pageTitle", t.title(), "topic", view));
         }
         List<Views.SourceView> sourceViews = model.sources().stream().map(s -> sourceView(s, model)).toList();
         write(engine, "credits.peb", out.resolve("credits.html"), common, "",
                 Map.of("pageTitle", "Sources and credits", "sources", sourceViews));
-        write(engine, "404.peb", out.resolve("404.html"), common, "", Map.of("pageTitle", "Page not found"));
+        // GitHub Pages serves 404.html for a missing page at any depth: with a known site URL, its links are absolute
+        String notFoundRoot = (String) common.get("siteUrl");
+        write(engine, "404.peb", out.resolve("404.html"), common, notFoundRoot, Map.of("pageTitle", "Page not found"));
         write(engine, "search.peb", out.resolve("search.html"), common, "", Map.of("pageTitle", "Search"));
+        writePrintPage(engine, model, sources, bySlug, categories, common, out);
         try (TextAnalyzer analyzer = new TextAnalyzer(model.vocabulary())) {
             SearchIndex index = new SearchIndexBuilder(analyzer).build(model.topics());
             Path searchDir = Files.createDirectories(out.resolve("search"));
@@ -123,6 +128,39 @@ public final class HtmlSite implements Output {
         return xml.append("</urlset>\n").toString();
     }
 
+    /**
+     * {@code print.html}: the whole book on one page (cover, contents, a chapter per category), from which the
+     * PDF is printed and which any reader can print. Links between topics point inside the page.
+     */
+    private void writePrintPage(PebbleEngine engine, SiteModel model, Map<String, SourceDocument> sources,
+                                Map<String, Topic> bySlug, List<Views.CategoryView> categories,
+                                Map<String, Object> common, Path out) throws IOException {
+        List<Views.Chapter> chapters = new ArrayList<>();
+        for (Views.CategoryView c : categories) {
+            List<Views.TopicView> topics = new ArrayList<>();
+            for (Views.TopicLink link : c.topics()) {
+                Topic t = bySlug.get(link.path().replace("topics/", "").replace(".html", ""));
+                topics.add(topicView(t, sources, model, bySlug, null, null, ""));
+            }
+            chapters.add(new Views.Chapter(c.name(), c.slug(), topics));
+        }
+        List<Views.SourceView> sourceViews = model.sources().stream().map(s -> sourceView(s, model)).toList();
+        Path page = out.resolve("print.html");
+        write(engine, "print.peb", page, common, "", Map.of("pageTitle", model.config().title(),
+                "chapters", chapters, "sources", sourceViews, "date", model.date()));
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page.toFile(), "UTF-8");
+        for (org.jsoup.nodes.Element a : doc.select("a[href^=topics/]")) {
+            a.attr("href", "#t-" + a.attr("href").replaceFirst("^topics/", "").replaceFirst("\\.html$", ""));
+        }
+        doc.outputSettings().prettyPrint(false);
+        Files.writeString(page, doc.outerHtml(), StandardCharsets.UTF_8);
+        Files.createDirectories(out.resolve("assets"));
+        Files.writeString(out.resolve("assets/print-page.css"), """
+                @page { @top-center { content: "%s"; } }
+                @page :first { @top-center { content: none; } }
+                """.formatted(model.config().title().replace("\\", "").replace("\"", "'")), StandardCharsets.UTF_8);
+    }
+
     private List<Views.CategoryView> categories(SiteModel model) {
         Map<String, List<Views.TopicLink>> byCategory = new LinkedHashMap<>();
         for (CategoryConfig c : model.config().categories()) {
@@ -147,7 +185,7 @@ public final class HtmlSite implements Output {
     }
 
     private Views.TopicView topicView(Topic t, Map<String, SourceDocument> sources, SiteModel model,
-                                      Map<String, Topic> bySlug, Topic previous, Topic next) {
+                                      Map<String, Topic> bySlug, Topic previous, Topic next, String root) {
         List<Views.AnswerView> answers = new ArrayList<>();
         List<Item> ordered = new ArrayList<>(t.items());
         // strongest answer first: answered before unanswered, then the longer answer
@@ -158,7 +196,7 @@ public final class HtmlSite implements Output {
             SourceDocument source = sources.get(item.sourceId());
             Views.SourceView sv = source == null ? null : sourceView(source, model);
             String html = item.body().isBlank() ? ""
-                    : GlossaryLinks.apply(renderer.render(item.body()), model.glossary(), "../", t.slug(), linkedConcepts);
+                    : GlossaryLinks.apply(renderer.render(item.body()), model.glossary(), root, t.slug(), linkedConcepts);
             List<Views.LinkView> links = item.answerLinks().stream()
                     .map((AnswerLink l) -> new Views.LinkView(l.title(), l.url())).toList();
             String askedAs = item.question().equals(t.title()) ? "" : item.question();
@@ -193,10 +231,20 @@ public final class HtmlSite implements Output {
         Map<String, Object> context = new HashMap<>(common);
         context.putAll(page);
         context.put("root", root);
+        context.put("pagePath", file.getFileName().toString().equals("404.html") ? ""
+                : pathFromRoot(file));
         StringWriter writer = new StringWriter();
         compiled.evaluate(writer, context);
         Files.createDirectories(file.getParent());
         Files.writeString(file, writer.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** "topics/x.html" for a page file: its path below the output directory. */
+    private static String pathFromRoot(Path file) {
+        Path parent = file.getParent();
+        String name = file.getFileName().toString();
+        String dir = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
+        return dir.equals("topics") || dir.equals("categories") ? dir + "/" + name : name;
     }
 
     private void copyStatic(Path assets) throws IOException {

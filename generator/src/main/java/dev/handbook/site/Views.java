@@ -40,4 +40,12 @@ final class Views {
                      List<Phrasing> phrasings, List<AnswerView> answers, List<TopicLink> related,
                      TopicLink previous, TopicLink next) {
     }
+
+    /** A chapter of the printed book: a category and its topics. */
+    record Chapter(String name, String slug, List<TopicView> topics) {
+    }
+
+    /** A file offered for download from the home page. */
+    record Download(String title, String path, String description) {
+    }
 }

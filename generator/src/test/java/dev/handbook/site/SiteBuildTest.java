@@ -85,29 +85,15 @@ class SiteBuildTest {
     }
 
     @Test
-    void everyInternalLinkIsRelativeAndResolves() throws IOException {
-        List<String> broken = new ArrayList<>();
+    void everyInternalLinkIsRelativeAndResolvesAndNothingLoadsFromElsewhere() throws IOException {
+        assertEquals(List.of(), LinkChecker.check(site));
         for (Path page : pages()) {
             Document doc = Jsoup.parse(page.toFile(), "UTF-8");
-            for (Element el : doc.select("a[href], link[href], script[src], img[src]")) {
+            for (Element el : doc.select("link[href], script[src], img[src], iframe[src]")) {
                 String url = el.hasAttr("href") ? el.attr("href") : el.attr("src");
-                if (url.startsWith("http://") || url.startsWith("https://")) {
-                    assertEquals("a", el.tagName(), "no page loads anything from elsewhere: " + url);
-                    continue;
-                }
-                assertFalse(url.startsWith("/"), "absolute link in " + page + ": " + url);
-                String file = url.contains("#") ? url.substring(0, url.indexOf('#')) : url;
-                String fragment = url.contains("#") ? url.substring(url.indexOf('#') + 1) : "";
-                Path target = file.isEmpty() ? page : page.getParent().resolve(file).normalize();
-                if (!Files.isRegularFile(target)) {
-                    broken.add(site.relativize(page) + " -> " + url);
-                } else if (!fragment.isEmpty() && target.toString().endsWith(".html")
-                        && Jsoup.parse(target.toFile(), "UTF-8").getElementById(fragment) == null) {
-                    broken.add(site.relativize(page) + " -> " + url + " (no such anchor)");
-                }
+                assertFalse(url.matches("(?i)^(https?:)?//.*"), "loads from elsewhere: " + page + " " + url);
             }
         }
-        assertEquals(List.of(), broken);
     }
 
     @Test

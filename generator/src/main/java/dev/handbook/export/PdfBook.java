@@ -1,0 +1,191 @@
+package dev.handbook.export;
+
+import dev.handbook.site.Output;
+import dev.handbook.site.SiteModel;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDestinationDictionary;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDNameTreeNode;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitWidthDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.cos.COSName;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * {@code downloads/handbook.pdf}, printed by headless Chromium from {@code print.html} (the only engine here that
+ * prints KaTeX correctly). Chromium has no {@code target-counter}, so the contents get their page numbers in a
+ * second pass: the first PDF's named destinations (Chromium names them after the element ids) tell on which page
+ * each chapter and topic starts; the numbers are written into the contents and the book is printed again. PDFBox
+ * then adds the outline (bookmarks for chapters and topics) and the document information.
+ */
+public final class PdfBook implements Output {
+    private final Chromium chromium;
+    private final String paper;
+
+    /** @param paper "a4" or "letter" */
+    public PdfBook(Chromium chromium, String paper) {
+        this.chromium = chromium;
+        this.paper = paper;
+    }
+
+    @Override
+    public String name() {
+        return "pdf";
+    }
+
+    @Override
+    public void write(SiteModel model, Path out) throws IOException {
+        Path printPage = out.resolve("print.html");
+        Path pdf = Files.createDirectories(out.resolve("downloads")).resolve("handbook.pdf");
+        Path firstPass = Files.createTempFile("handbook-pass", ".pdf");
+        Path numbered = out.resolve("print-numbered.tmp.html");
+        try {
+            Document book = Jsoup.parse(printPage.toFile(), "UTF-8");
+            if (paper.equals("letter")) {
+                Path letter = out.resolve("assets/print-letter.css");
+                Files.writeString(letter, "@page { size: Letter; }\n");
+                book.head().appendElement("link").attr("rel", "stylesheet").attr("href", "assets/print-letter.css");
+            }
+            // pass 1: where does everything start?
+            Files.writeString(numbered, book.outerHtml(), StandardCharsets.UTF_8);
+            chromium.printToPdf(numbered, firstPass);
+            Map<String, Integer> pages;
+            try (PDDocument first = Loader.loadPDF(firstPass.toFile())) {
+                pages = destinationPages(first);
+            }
+            // pass 2: the same book with its page numbers
+            for (Element number : book.select(".toc-page[data-for]")) {
+                Integer page = pages.get(number.attr("data-for"));
+                number.text(page == null ? "" : String.valueOf(page + 1));
+            }
+            Files.writeString(numbered, book.outerHtml(), StandardCharsets.UTF_8);
+            chromium.printToPdf(numbered, pdf);
+            // read into memory first: PDFBox reads lazily, and the file is overwritten below
+            try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(pdf))) {
+                addOutline(doc, book, destinationPages(doc));
+                describe(doc, model);
+                doc.save(pdf.toFile());
+            }
+        } finally {
+            Files.deleteIfExists(firstPass);
+            Files.deleteIfExists(numbered);
+            Files.deleteIfExists(out.resolve("assets/print-letter.css"));
+        }
+    }
+
+    /** Element id -> 0-based page index, from the PDF's named destinations. */
+    static Map<String, Integer> destinationPages(PDDocument doc) throws IOException {
+        Map<String, Integer> pages = new HashMap<>();
+        PDDocumentCatalog catalog = doc.getDocumentCatalog();
+        PDDocumentNameDestinationDictionary dests = catalog.getDests();
+        if (dests != null) {
+            for (COSName key : dests.getCOSObject().keySet()) {
+                PDDestination d = dests.getDestination(key.getName());
+                if (d instanceof PDPageDestination page) {
+                    pages.put(key.getName(), pageIndex(doc, page));
+                }
+            }
+        }
+        if (catalog.getNames() != null && catalog.getNames().getDests() != null) {
+            collect(doc, catalog.getNames().getDests(), pages);
+        }
+        return pages;
+    }
+
+    private static void collect(PDDocument doc, PDNameTreeNode<PDPageDestination> node, Map<String, Integer> pages)
+            throws IOException {
+        if (node.getNames() != null) {
+            for (Map.Entry<String, PDPageDestination> e : node.getNames().entrySet()) {
+                pages.put(e.getKey(), pageIndex(doc, e.getValue()));
+            }
+        }
+        if (node.getKids() != null) {
+            for (PDNameTreeNode<PDPageDestination> kid : node.getKids()) {
+                collect(doc, kid, pages);
+            }
+        }
+    }
+
+    private static int pageIndex(PDDocument doc, PDPageDestination d) {
+        int number = d.retrievePageNumber();
+        if (number >= 0) {
+            return number;
+        }
+        return d.getPage() == null ? -1 : doc.getPages().indexOf(d.getPage());
+    }
+
+    /** Bookmarks: a chapter per category with its topics under it. */
+    private static void addOutline(PDDocument doc, Document book, Map<String, Integer> pages) {
+        PDDocumentOutline outline = new PDDocumentOutline();
+        doc.getDocumentCatalog().setDocumentOutline(outline);
+        PDOutlineItem contents = item(doc, "Contents", pages.get("contents"));
+        if (contents != null) {
+            outline.addLast(contents);
+        }
+        for (Element chapter : book.select("section.chapter")) {
+            PDOutlineItem chapterItem = item(doc, chapter.selectFirst(".chapter-title").text(), pages.get(chapter.id()));
+            if (chapterItem == null) {
+                continue;
+            }
+            outline.addLast(chapterItem);
+            for (Element topic : chapter.select("article.book-topic")) {
+                PDOutlineItem topicItem = item(doc, topic.selectFirst("h2").text(), pages.get(topic.id()));
+                if (topicItem != null) {
+                    chapterItem.addLast(topicItem);
+                }
+            }
+        }
+        outline.openNode();
+    }
+
+    private static PDOutlineItem item(PDDocument doc, String title, Integer page) {
+        if (page == null || page < 0 || page >= doc.getNumberOfPages()) {
+            return null;
+        }
+        PDPageFitWidthDestination destination = new PDPageFitWidthDestination();
+        PDPage target = doc.getPage(page);
+        destination.setPage(target);
+        destination.setTop((int) target.getMediaBox().getUpperRightY());
+        PDOutlineItem item = new PDOutlineItem();
+        item.setTitle(title);
+        item.setDestination(destination);
+        return item;
+    }
+
+    /** Title, subject, producer, and dates from the edition date (never the clock), so rebuilds agree. */
+    private static void describe(PDDocument doc, SiteModel model) {
+        PDDocumentInformation info = doc.getDocumentInformation();
+        info.setTitle(model.config().title());
+        info.setSubject(model.config().description());
+        info.setCreator(model.generator());
+        info.setProducer(model.generator());
+        Calendar date = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        date.clear();
+        if (model.date().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            String[] p = model.date().split("-");
+            date.set(Integer.parseInt(p[0]), Integer.parseInt(p[1]) - 1, Integer.parseInt(p[2]));
+        } else {
+            date.set(2000, Calendar.JANUARY, 1);
+        }
+        info.setCreationDate(date);
+        info.setModificationDate(date);
+    }
+}

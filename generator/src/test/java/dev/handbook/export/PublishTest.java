@@ -1,0 +1,198 @@
+package dev.handbook.export;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.handbook.diag.Diagnostics;
+import dev.handbook.pipeline.BuildOptions;
+import dev.handbook.pipeline.BuildResult;
+import dev.handbook.pipeline.Pipeline;
+import dev.handbook.site.LinkChecker;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The three ways the handbook is published: a site under a sub-path, the offline zip, the PDF. */
+class PublishTest {
+    @TempDir
+    static Path tmp;
+    static Path site;
+    static BuildResult result;
+    static boolean pdf;
+
+    @BeforeAll
+    static void build() throws IOException {
+        site = tmp.resolve("site");
+        Optional<Chromium> chromium = Chromium.find(null);
+        pdf = chromium.isPresent();
+        if (!pdf && "required".equals(System.getenv("HANDBOOK_BROWSER_TESTS"))) {
+            throw new IllegalStateException("Chromium is required for the PDF test");
+        }
+        result = new Pipeline(new Diagnostics()).build(new BuildOptions(Path.of("content"), Path.of("theme"), site,
+                "https://example.org/handbook/", pdf, null, "a4"));
+    }
+
+    @Test
+    void aCrawlUnderASubPathFindsNoBrokenLink() throws Exception {
+        assertEquals(List.of(), LinkChecker.check(site));
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/handbook/", exchange -> {
+            String path = exchange.getRequestURI().getPath().substring("/handbook/".length());
+            Path file = site.resolve(path.isEmpty() ? "index.html" : path).normalize();
+            if (!file.startsWith(site) || !Files.isRegularFile(file)) {
+                exchange.sendResponseHeaders(404, -1);
+            } else {
+                byte[] body = Files.readAllBytes(file);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/handbook/";
+            HttpClient client = HttpClient.newHttpClient();
+            Deque<String> queue = new ArrayDeque<>(List.of(base + "index.html"));
+            Set<String> seen = new HashSet<>(queue);
+            List<String> broken = new ArrayList<>();
+            while (!queue.isEmpty()) {
+                String url = queue.poll();
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    broken.add(url + " " + response.statusCode());
+                    continue;
+                }
+                if (!url.endsWith(".html")) {
+                    continue;
+                }
+                Document doc = Jsoup.parse(response.body(), url);
+                for (Element el : doc.select("a[href], link[href], script[src]")) {
+                    String target = el.absUrl(el.hasAttr("href") ? "href" : "src").replaceFirst("#.*$", "");
+                    if (target.startsWith(base) && seen.add(target)) {
+                        queue.add(target);
+                    }
+                }
+            }
+            assertEquals(List.of(), broken);
+            assertTrue(seen.size() > 300, seen.size() + " URLs crawled");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void siteUrlAddsSitemapCanonicalLinksAndNoJekyll() throws IOException {
+        assertTrue(Files.exists(site.resolve(".nojekyll")));
+        assertTrue(Files.readString(site.resolve("sitemap.xml")).contains("<loc>https://example.org/handbook/index.html</loc>"));
+        Document topic = Jsoup.parse(site.resolve(result.topics().get(0).slug().isEmpty() ? "index.html"
+                : "topics/" + result.topics().get(0).slug() + ".html").toFile(), "UTF-8");
+        assertEquals("https://example.org/handbook/topics/" + result.topics().get(0).slug() + ".html",
+                topic.selectFirst("link[rel=canonical]").attr("href"));
+        assertNotNull(topic.selectFirst("meta[property=og:title]"));
+        Document notFound = Jsoup.parse(site.resolve("404.html").toFile(), "UTF-8");
+        assertNotNull(notFound.selectFirst("#search-input"), "404 offers search");
+    }
+
+    @Test
+    void theOfflineZipHoldsTheWholeSiteInOneFolderAndIsReproducible() throws IOException {
+        Path zip = site.resolve("downloads/handbook-offline.zip");
+        Set<String> names = new HashSet<>();
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
+            for (ZipEntry e = entries.getNextEntry(); e != null; e = entries.getNextEntry()) {
+                assertTrue(e.getName().startsWith("handbook/"), e.getName());
+                names.add(e.getName());
+            }
+        }
+        for (String expected : List.of("handbook/index.html", "handbook/search/meta.js", "handbook/assets/search.js",
+                "handbook/manifest.json", "handbook/print.html")) {
+            assertTrue(names.contains(expected), expected);
+        }
+        assertTrue(names.stream().anyMatch(n -> n.startsWith("handbook/topics/")));
+        if (pdf) {
+            assertTrue(names.contains("handbook/downloads/handbook.pdf"));
+        }
+    }
+
+    @Test
+    void thePdfHasNumberedContentsAnOutlineAndEveryTopic() throws IOException {
+        Assumptions.assumeTrue(pdf, "no Chromium: PDF skipped");
+        Path file = site.resolve("downloads/handbook.pdf");
+        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+            int pages = doc.getNumberOfPages();
+            System.out.printf(Locale.ROOT, "PDF: %d pages, %d bytes%n", pages, Files.size(file));
+            // outline: a chapter per category, each topic under its chapter
+            List<String> chapters = new ArrayList<>();
+            int topics = 0;
+            for (PDOutlineItem chapter : doc.getDocumentCatalog().getDocumentOutline().children()) {
+                chapters.add(chapter.getTitle());
+                for (PDOutlineItem ignored : chapter.children()) {
+                    topics++;
+                }
+            }
+            assertTrue(chapters.contains("Fundamentals of Machine Learning"), chapters.toString());
+            assertEquals(result.topics().size(), topics, "every topic has a bookmark");
+            // the contents' page numbers are where each topic starts
+            Map<String, Integer> starts = PdfBook.destinationPages(doc);
+            Document print = Jsoup.parse(site.resolve("print.html").toFile(), "UTF-8");
+            PDFTextStripper stripper = new PDFTextStripper();
+            String allText = stripper.getText(doc).replaceAll("\\s+", " ");
+            int checked = 0;
+            for (Element article : print.select("article.book-topic")) {
+                String title = article.selectFirst("h2").text();
+                assertTrue(allText.contains(title.replaceAll("\\s+", " ")), "title in the PDF: " + title);
+                if (checked < 40 && article.id().hashCode() % 7 == 0) {
+                    int page = starts.get(article.id()) + 1;
+                    stripper.setStartPage(page);
+                    stripper.setEndPage(page);
+                    String text = stripper.getText(doc).replaceAll("\\s+", " ");
+                    String firstWords = title.replaceAll("\\s+", " ");
+                    firstWords = firstWords.substring(0, Math.min(30, firstWords.length()));
+                    assertTrue(text.contains(firstWords), title + " not on page " + page);
+                    checked++;
+                }
+            }
+            assertTrue(checked > 10);
+            // the printed contents carry those numbers
+            stripper.setStartPage(2);
+            stripper.setEndPage(6);
+            String contents = stripper.getText(doc);
+            String firstChapter = chapters.get(1);
+            int chapterPage = starts.get("c-" + dev.handbook.topic.Slugs.of(firstChapter)) + 1;
+            assertTrue(contents.contains(firstChapter + " " + chapterPage) || contents.contains(firstChapter + "\n" + chapterPage)
+                    || contents.matches("(?s).*" + java.util.regex.Pattern.quote(firstChapter) + "\\s+" + chapterPage + "\\b.*"),
+                    "contents list " + firstChapter + " on page " + chapterPage);
+        }
+    }
+}
