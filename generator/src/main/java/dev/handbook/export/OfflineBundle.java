@@ -3,7 +3,11 @@ package dev.handbook.export;
 import dev.handbook.site.Output;
 import dev.handbook.site.SiteModel;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +33,14 @@ public final class OfflineBundle implements Output {
         return "zip";
     }
 
+    /** The offline copy does not offer itself for download: a page's link to the zip is left out of the zip. */
+    private static byte[] withoutSelfLink(Path page) throws IOException {
+        Document doc = Jsoup.parse(page.toFile(), "UTF-8");
+        doc.select("a[href$=" + ZIP + "]").remove();
+        doc.outputSettings().prettyPrint(false);
+        return doc.outerHtml().getBytes(StandardCharsets.UTF_8);
+    }
+
     @Override
     public void write(SiteModel model, Path out) throws IOException {
         Path zip = Files.createDirectories(out.resolve("downloads")).resolve(ZIP);
@@ -45,7 +57,11 @@ public final class OfflineBundle implements Output {
                 entry.setCreationTime(FIXED_TIME);
                 entry.setLastAccessTime(FIXED_TIME);
                 zipOut.putNextEntry(entry);
-                Files.copy(file, zipOut);
+                if (file.toString().endsWith(".html") && Files.readString(file).contains(ZIP)) {
+                    zipOut.write(withoutSelfLink(file));
+                } else {
+                    Files.copy(file, zipOut);
+                }
                 zipOut.closeEntry();
             }
         }

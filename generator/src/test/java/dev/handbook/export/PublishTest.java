@@ -195,4 +195,43 @@ class PublishTest {
                     "contents list " + firstChapter + " on page " + chapterPage);
         }
     }
+
+    @Test
+    void theUnzippedBundleWorksFromDiskWithoutAnyForeignRequest() throws Exception {
+        Path elsewhere = tmp.resolve("unzipped-elsewhere");
+        try (InputStream in = Files.newInputStream(site.resolve("downloads/handbook-offline.zip"));
+             ZipInputStream entries = new ZipInputStream(in)) {
+            for (ZipEntry e = entries.getNextEntry(); e != null; e = entries.getNextEntry()) {
+                Path target = elsewhere.resolve(e.getName()).normalize();
+                assertTrue(target.startsWith(elsewhere));
+                Files.createDirectories(target.getParent());
+                Files.copy(entries, target);
+            }
+        }
+        Path root = elsewhere.resolve("handbook");
+        assertEquals(List.of(), LinkChecker.check(root), "links inside the bundle");
+        org.openqa.selenium.chrome.ChromeDriver browser = dev.handbook.browser.BrowserAccess.start();
+        try {
+            browser.get(root.resolve("index.html").toUri().toString());
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(d ->
+                    Boolean.TRUE.equals(browser.executeScript("return typeof window.handbookSearch === 'function'")));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> results = (List<Map<String, Object>>) browser.executeAsyncScript(
+                    "var done = arguments[arguments.length - 1]; window.handbookSearch('knn').then(done);");
+            assertTrue(!results.isEmpty(), "search works from the unzipped folder");
+            browser.get(root.resolve((String) results.get(0).get("url")).toUri().toString());
+            assertTrue(browser.getCurrentUrl().startsWith("file:"));
+            assertTrue(browser.findElement(org.openqa.selenium.By.tagName("h1")).getText().toUpperCase(Locale.ROOT)
+                    .contains("KNN") || browser.getTitle().toUpperCase(Locale.ROOT).contains("NEAREST"));
+            @SuppressWarnings("unchecked")
+            List<String> loaded = (List<String>) browser.executeScript(
+                    "return Array.from(document.querySelectorAll('script[src], link[href]:not([rel=canonical]), img[src]'))"
+                            + ".map(function (e) { return e.src || e.href; });");
+            for (String url : loaded) {
+                assertTrue(url.startsWith("file:"), "left the folder: " + url);
+            }
+        } finally {
+            browser.quit();
+        }
+    }
 }
