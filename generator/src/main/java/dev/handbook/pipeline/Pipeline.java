@@ -116,7 +116,7 @@ public final class Pipeline {
                 reports.stream().map(SourceReport::source).toList(), perSource, topics, analysis.linked().glossary(),
                 analysis.vocabulary(), options.siteUrl(), editionDate(), downloads);
         List<Output> outputs = new ArrayList<>();
-        outputs.add(new HtmlSite(options.themeDir(), new MarkdownRenderer()));
+        outputs.add(new HtmlSite(options.themeDir(), new MarkdownRenderer(), diagnostics));
         chromium.ifPresent(c -> outputs.add(new PdfBook(c, options.paper())));
         outputs.add(new OfflineBundle());
         Path target = options.outDir().toAbsolutePath().normalize();

@@ -42,6 +42,14 @@ public final class MarkdownRenderer {
     }
 
     public String render(String markdown) {
+        return render(markdown, link -> { });
+    }
+
+    /**
+     * Renders, reporting each link or image that points inside a site the source does not belong to (a relative
+     * path such as {@code ../../etc/passwd}): those keep their text but lose their target.
+     */
+    public String render(String markdown, java.util.function.Consumer<String> refused) {
         Node document = parser.parse(markdown);
         String html = renderer.render(document);
         // A base URI lets jsoup judge relative links; preserveRelativeLinks keeps them relative.
@@ -55,6 +63,16 @@ public final class MarkdownRenderer {
             String href = a.attr("href");
             if (href.startsWith("http://") || href.startsWith("https://")) {
                 a.attr("rel", "nofollow noopener");
+            } else if (!href.startsWith("mailto:") && !href.startsWith("#")) {
+                refused.accept(href);
+                a.unwrap();
+            }
+        }
+        for (Element img : clean.select("img[src]")) {
+            String src = img.attr("src");
+            if (!src.matches("(?i)^(https?:)?//.*") && !src.matches("(?i)^https?:.*")) {
+                refused.accept(src);
+                img.replaceWith(new Element("span").text("[image: " + (img.attr("alt").isBlank() ? src : img.attr("alt")) + "]"));
             }
         }
         for (Element table : clean.select("table")) {

@@ -1,5 +1,6 @@
 package dev.handbook.site;
 
+import dev.handbook.diag.Diagnostics;
 import dev.handbook.extract.AnswerLink;
 import dev.handbook.extract.Item;
 import dev.handbook.render.GlossaryLinks;
@@ -35,10 +36,12 @@ import java.util.stream.Stream;
 public final class HtmlSite implements Output {
     private final Path themeDir;
     private final MarkdownRenderer renderer;
+    private final Diagnostics diagnostics;
 
-    public HtmlSite(Path themeDir, MarkdownRenderer renderer) {
+    public HtmlSite(Path themeDir, MarkdownRenderer renderer, Diagnostics diagnostics) {
         this.themeDir = themeDir;
         this.renderer = renderer;
+        this.diagnostics = diagnostics;
     }
 
     @Override
@@ -195,8 +198,15 @@ public final class HtmlSite implements Output {
         for (Item item : ordered) {
             SourceDocument source = sources.get(item.sourceId());
             Views.SourceView sv = source == null ? null : sourceView(source, model);
+            String file = source == null ? item.sourceId() : source.file();
+            boolean report = root.equals("../"); // each answer is rendered twice (topic page, book): warn once
             String html = item.body().isBlank() ? ""
-                    : GlossaryLinks.apply(renderer.render(item.body()), model.glossary(), root, t.slug(), linkedConcepts);
+                    : GlossaryLinks.apply(renderer.render(item.body(), link -> {
+                        if (report) {
+                            diagnostics.warn(file, item.lines().start(), "link or image '" + link
+                                    + "' points outside the source, kept as text", "use an absolute URL");
+                        }
+                    }), model.glossary(), root, t.slug(), linkedConcepts);
             List<Views.LinkView> links = item.answerLinks().stream()
                     .map((AnswerLink l) -> new Views.LinkView(l.title(), l.url())).toList();
             String askedAs = item.question().equals(t.title()) ? "" : item.question();

@@ -1,6 +1,7 @@
 package dev.handbook.source;
 
 import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
+import com.vladsch.flexmark.util.data.MutableDataSet;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -16,6 +17,8 @@ final class HtmlToMarkdown {
         Document doc = Jsoup.parse(html);
         doc.select("script, style, noscript, nav, header, footer, form, iframe, aside, svg, button").remove();
         String body = doc.body() == null ? doc.html() : doc.body().html();
-        return FlexmarkHtmlConverter.builder().build().convert(body);
+        // ATX headings ("## What is X?"), which the heading extractor reads, rather than underlined ones
+        MutableDataSet options = new MutableDataSet().set(FlexmarkHtmlConverter.SETEXT_HEADINGS, false);
+        return FlexmarkHtmlConverter.builder(options).build().convert(body);
     }
 }

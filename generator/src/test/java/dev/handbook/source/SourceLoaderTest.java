@@ -102,7 +102,7 @@ class SourceLoaderTest {
         SourceDocument doc = new SourceLoader(d).load(content).get(0);
         assertEquals(SourceFormat.MARKDOWN, doc.format());
         String text = String.join("\n", doc.lines());
-        assertTrue(text.contains("What is gradient descent?"));
+        assertTrue(text.contains("## What is gradient descent?"), "headings stay ATX headings: " + text);
         assertTrue(text.contains("**iterative**"));
         assertTrue(!text.contains("alert") && !text.contains("Home"), text);
     }
