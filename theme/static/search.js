@@ -309,7 +309,27 @@
     });
   }
 
+  /* A copy button on every code block, where the browser lets pages write to the clipboard. */
+  function addCopyButtons() {
+    if (!navigator.clipboard) { return; }
+    Array.prototype.forEach.call(document.querySelectorAll('pre > code'), function (code) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'copy-code';
+      button.textContent = 'Copy';
+      button.setAttribute('aria-label', 'Copy this code');
+      button.addEventListener('click', function () {
+        navigator.clipboard.writeText(code.textContent).then(function () {
+          button.textContent = 'Copied';
+          setTimeout(function () { button.textContent = 'Copy'; }, 1500);
+        });
+      });
+      code.parentNode.appendChild(button);
+    });
+  }
+
   function setupPage() {
+    addCopyButtons();
     var input = document.getElementById('search-input');
     var list = document.getElementById('search-results');
     if (input && list) { setupBox(input, list); }

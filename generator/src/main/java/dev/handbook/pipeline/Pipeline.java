@@ -13,6 +13,7 @@ import dev.handbook.extract.ItemExtractor;
 import dev.handbook.link.Linked;
 import dev.handbook.link.Linker;
 import dev.handbook.render.MarkdownRenderer;
+import dev.handbook.render.RenderCache;
 import dev.handbook.site.HtmlSite;
 import dev.handbook.site.LinkChecker;
 import dev.handbook.site.Output;
@@ -50,6 +51,15 @@ public final class Pipeline {
     public static final String GENERATOR = "handbook 0.1.0";
 
     private final Diagnostics diagnostics;
+    private RenderStats lastRender = new RenderStats(0, 0, 0);
+
+    /** Formulas and code blocks served from the cache, rendered anew, and script-engine starts, last build. */
+    public record RenderStats(int cacheHits, int cacheMisses, int engineStarts) {
+    }
+
+    public RenderStats lastRender() {
+        return lastRender;
+    }
 
     public Pipeline(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -76,7 +86,8 @@ public final class Pipeline {
         try (TextAnalyzer analyzer = new TextAnalyzer(vocabulary)) {
             Grouping grouping = timed(times, "group",
                     () -> new TopicGrouper(config, analyzer, curation, diagnostics).group(items));
-            Linked linked = timed(times, "link", () -> new Linker(analyzer).link(grouping.topics()));
+            Linked linked = timed(times, "link", () -> withNotes(new Linker(analyzer).link(grouping.topics()),
+                    options.contentDir()));
             return new Analysis(config, vocabulary, reports, grouping, linked);
         }
     }
@@ -116,7 +127,11 @@ public final class Pipeline {
                 reports.stream().map(SourceReport::source).toList(), perSource, topics, analysis.linked().glossary(),
                 analysis.vocabulary(), options.siteUrl(), editionDate(), downloads);
         List<Output> outputs = new ArrayList<>();
-        outputs.add(new HtmlSite(options.themeDir(), new MarkdownRenderer(), diagnostics));
+        // formulas and highlighted code are kept beside the output between builds
+        RenderCache renderCache = new RenderCache(options.outDir().toAbsolutePath().normalize()
+                .resolveSibling(".cache").resolve("render-cache.json"));
+        MarkdownRenderer renderer = new MarkdownRenderer(renderCache);
+        outputs.add(new HtmlSite(options.themeDir(), renderer, diagnostics));
         chromium.ifPresent(c -> outputs.add(new PdfBook(c, options.paper())));
         outputs.add(new OfflineBundle());
         Path target = options.outDir().toAbsolutePath().normalize();
@@ -143,9 +158,43 @@ public final class Pipeline {
         } catch (IOException | RuntimeException e) {
             deleteTree(staging);
             throw e;
+        } finally {
+            renderer.close();
         }
+        renderCache.save();
+        lastRender = new RenderStats(renderCache.hits(), renderCache.misses(), renderer.engineStarts());
         return new BuildResult(reports, topics, analysis.grouping().merges(), analysis.grouping().nearMisses(),
                 times, pages, true);
+    }
+
+    /** Each {@code content/notes/<slug>.md} attached to its topic; a note for no topic is a warning. */
+    private Linked withNotes(Linked linked, Path contentDir) {
+        Path dir = contentDir.resolve("notes");
+        if (!Files.isDirectory(dir)) {
+            return linked;
+        }
+        Map<String, Topic.Note> notes = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                String slug = f.getFileName().toString().replaceFirst("\\.md$", "");
+                try {
+                    notes.put(slug, new Topic.Note(f.toString(), Files.readString(f)));
+                } catch (IOException e) {
+                    diagnostics.warn(f.toString(), 0, "cannot read note: " + e.getMessage(), "save it as UTF-8");
+                }
+            }
+        } catch (IOException e) {
+            diagnostics.warn(dir.toString(), 0, "cannot list notes: " + e.getMessage(), "");
+            return linked;
+        }
+        List<Topic> topics = new ArrayList<>();
+        for (Topic t : linked.topics()) {
+            Topic.Note note = notes.remove(t.slug());
+            topics.add(note == null ? t : t.withNote(note));
+        }
+        notes.forEach((slug, note) -> diagnostics.warn(note.file(), 0, "note for no topic '" + slug + "'",
+                "name the note after a topic's page (topics/<slug>.html)"));
+        return new Linked(topics, linked.glossary());
     }
 
     private List<SourceReport> ingest(BuildOptions options, Map<String, Long> times) {

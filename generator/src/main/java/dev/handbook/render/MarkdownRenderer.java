@@ -21,14 +21,30 @@ import java.util.List;
  * an answer are moved down to h4-h6, below the page's own headings; external links open normally but carry
  * {@code rel="nofollow noopener"}; tables are wrapped so wide ones scroll instead of overflowing.
  *
- * <p>Thread-safe: the parser and renderer are immutable and each call builds fresh state.
+ * <p>TeX in {@code $...$}, {@code $$...$$} and fenced {@code math} blocks is typeset by KaTeX, and fenced code
+ * with a language is highlighted by highlight.js, both at build time (see {@link ScriptEngine}) and cached
+ * ({@link RenderCache}); a formula KaTeX rejects is reported and shown in a styled error box.
+ *
+ * <p>Thread-safe: the parser and renderer are immutable, each call builds fresh state, and the script engine is
+ * used by one thread at a time.
  */
-public final class MarkdownRenderer {
+public final class MarkdownRenderer implements AutoCloseable {
+    static final String KATEX_VERSION = "katex-0.18.11";
+    static final String HIGHLIGHT_VERSION = "highlightjs-11.11.1";
+
     private final Parser parser;
     private final HtmlRenderer renderer;
     private final Safelist safelist;
+    private final RenderCache cache;
+    private final ScriptEngine scripts = new ScriptEngine();
 
+    /** A renderer whose formulas and highlighted code are cached for this build only. */
     public MarkdownRenderer() {
+        this(RenderCache.inMemory());
+    }
+
+    public MarkdownRenderer(RenderCache cache) {
+        this.cache = cache;
         List<Extension> extensions = List.of(TablesExtension.create());
         this.parser = Parser.builder().extensions(extensions).build();
         this.renderer = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true).build();
@@ -46,14 +62,16 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * Renders, reporting each link or image that points inside a site the source does not belong to (a relative
-     * path such as {@code ../../etc/passwd}): those keep their text but lose their target.
+     * Renders, reporting what could not be rendered as written: a link or image pointing inside a site the source
+     * does not belong to (a relative path such as {@code ../../etc/passwd}, kept as text) and a formula KaTeX
+     * rejects (shown in an error box).
      */
     public String render(String markdown, java.util.function.Consumer<String> refused) {
-        Node document = parser.parse(markdown);
-        String html = renderer.render(document);
+        MathSpans.Result math = MathSpans.extract(markdown);
+        Node document = parser.parse(math.markdown());
+        String rendered = renderer.render(document);
         // A base URI lets jsoup judge relative links; preserveRelativeLinks keeps them relative.
-        Document dirty = Jsoup.parseBodyFragment(html, "https://handbook.invalid/");
+        Document dirty = Jsoup.parseBodyFragment(rendered, "https://handbook.invalid/");
         Document clean = new Cleaner(safelist).clean(dirty);
         for (Element h : clean.select("h1, h2, h3, h4, h5, h6")) {
             int level = Integer.parseInt(h.tagName().substring(1));
@@ -64,14 +82,14 @@ public final class MarkdownRenderer {
             if (href.startsWith("http://") || href.startsWith("https://")) {
                 a.attr("rel", "nofollow noopener");
             } else if (!href.startsWith("mailto:") && !href.startsWith("#")) {
-                refused.accept(href);
+                refused.accept("link '" + href + "' points outside the source, kept as text");
                 a.unwrap();
             }
         }
         for (Element img : clean.select("img[src]")) {
             String src = img.attr("src");
             if (!src.matches("(?i)^(https?:)?//.*") && !src.matches("(?i)^https?:.*")) {
-                refused.accept(src);
+                refused.accept("image '" + src + "' points outside the source, shown as text");
                 img.replaceWith(new Element("span").text("[image: " + (img.attr("alt").isBlank() ? src : img.attr("alt")) + "]"));
             }
         }
@@ -85,7 +103,62 @@ public final class MarkdownRenderer {
                     .text("[image: " + alt + "]");
             img.replaceWith(link);
         }
+        for (Element code : clean.select("pre > code[class^=language-]")) {
+            String language = code.className().replaceFirst("^language-", "").split("\\s+")[0];
+            if (language.equals("math")) {
+                String typeset = formula(code.wholeText().strip(), true, refused);
+                code.parent().replaceWith(new Element("div").addClass("math-display").html(typeset));
+            } else {
+                String highlighted = highlight(code.wholeText(), language);
+                if (highlighted != null) {
+                    code.html(highlighted).addClass("hljs");
+                }
+            }
+        }
         clean.outputSettings().prettyPrint(false);
-        return clean.body().html();
+        String html = clean.body().html();
+        // formulas go in after cleaning: KaTeX's markup (inline styles, MathML) is its own, from text
+        for (int i = 0; i < math.formulas().size(); i++) {
+            MathSpans.Formula f = math.formulas().get(i);
+            html = html.replace(MathSpans.placeholder(i), formula(f.tex(), f.display(), refused));
+        }
+        return html;
+    }
+
+    private String formula(String tex, boolean display, java.util.function.Consumer<String> problems) {
+        String key = RenderCache.key(KATEX_VERSION, display ? "display" : "inline", tex);
+        String cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        ScriptEngine.Rendered rendered = scripts.formula(tex, display);
+        if (rendered.error() != null) {
+            problems.accept("formula not understood (" + rendered.error() + "): " + tex);
+            return new Element("span").addClass("math-error").attr("title", rendered.error())
+                    .text((display ? "$$" : "$") + tex + (display ? "$$" : "$")).outerHtml();
+        }
+        cache.put(key, rendered.html());
+        return rendered.html();
+    }
+
+    private String highlight(String code, String language) {
+        String key = RenderCache.key(HIGHLIGHT_VERSION, language, code);
+        String cached = cache.get(key);
+        if (cached != null) {
+            return cached.isEmpty() ? null : cached;
+        }
+        String html = scripts.highlight(code, language);
+        cache.put(key, html == null ? "" : html);
+        return html;
+    }
+
+    /** How often the script engine was started: 0 when every formula and code block came from the cache. */
+    public int engineStarts() {
+        return scripts.starts();
+    }
+
+    @Override
+    public void close() {
+        scripts.close();
     }
 }

@@ -201,10 +201,9 @@ public final class HtmlSite implements Output {
             String file = source == null ? item.sourceId() : source.file();
             boolean report = root.equals("../"); // each answer is rendered twice (topic page, book): warn once
             String html = item.body().isBlank() ? ""
-                    : GlossaryLinks.apply(renderer.render(item.body(), link -> {
+                    : GlossaryLinks.apply(renderer.render(item.body(), problem -> {
                         if (report) {
-                            diagnostics.warn(file, item.lines().start(), "link or image '" + link
-                                    + "' points outside the source, kept as text", "use an absolute URL");
+                            diagnostics.warn(file, item.lines().start(), problem, "");
                         }
                     }), model.glossary(), root, t.slug(), linkedConcepts);
             List<Views.LinkView> links = item.answerLinks().stream()
@@ -226,8 +225,17 @@ public final class HtmlSite implements Output {
         wordings.forEach((text, names) -> phrasings.add(new Views.Phrasing(text, names)));
         List<Views.TopicLink> related = t.related().stream().map(bySlug::get).filter(r -> r != null)
                 .map(HtmlSite::link).toList();
+        String noteHtml = "";
+        if (t.note() != null) {
+            boolean report = root.equals("../");
+            noteHtml = GlossaryLinks.apply(renderer.render(t.note().markdown(), problem -> {
+                if (report) {
+                    diagnostics.warn(t.note().file(), 0, problem, "");
+                }
+            }), model.glossary(), root, t.slug(), linkedConcepts);
+        }
         return new Views.TopicView(t.slug(), t.title(), t.category(), categoryPath(t.category()), t.difficulty(),
-                phrasings, answers, related, previous == null ? null : link(previous), next == null ? null : link(next));
+                phrasings, noteHtml, answers, related, previous == null ? null : link(previous), next == null ? null : link(next));
     }
 
     private static Views.SourceView sourceView(SourceDocument s, SiteModel model) {
@@ -257,7 +265,39 @@ public final class HtmlSite implements Output {
         return dir.equals("topics") || dir.equals("categories") ? dir + "/" + name : name;
     }
 
+    /** KaTeX's stylesheet and fonts and highlight.js's themes, from their webjars: no page loads them from a CDN. */
+    private static void copyLibraryAssets(Path assets) throws IOException {
+        copyResource("META-INF/resources/webjars/katex/0.18.11/dist/katex.min.css", assets.resolve("katex/katex.min.css"));
+        for (String font : KATEX_FONTS) {
+            copyResource("META-INF/resources/webjars/katex/0.18.11/dist/fonts/" + font, assets.resolve("katex/fonts/" + font));
+        }
+        copyResource("META-INF/resources/webjars/highlightjs/11.11.1/styles/github.min.css",
+                assets.resolve("highlight/github.min.css"));
+        copyResource("META-INF/resources/webjars/highlightjs/11.11.1/styles/github-dark.min.css",
+                assets.resolve("highlight/github-dark.min.css"));
+    }
+
+    /** The woff2 fonts katex.min.css names first; every current browser reads them. */
+    private static final List<String> KATEX_FONTS = List.of("KaTeX_AMS-Regular", "KaTeX_Caligraphic-Bold",
+            "KaTeX_Caligraphic-Regular", "KaTeX_Fraktur-Bold", "KaTeX_Fraktur-Regular", "KaTeX_Main-Bold",
+            "KaTeX_Main-BoldItalic", "KaTeX_Main-Italic", "KaTeX_Main-Regular", "KaTeX_Math-BoldItalic",
+            "KaTeX_Math-Italic", "KaTeX_SansSerif-Bold", "KaTeX_SansSerif-Italic", "KaTeX_SansSerif-Regular",
+            "KaTeX_Script-Regular", "KaTeX_Size1-Regular", "KaTeX_Size2-Regular", "KaTeX_Size3-Regular",
+            "KaTeX_Size4-Regular", "KaTeX_Typewriter-Regular").stream().flatMap(f -> java.util.stream.Stream.of(
+            f + ".woff2", f + ".woff", f + ".ttf")).toList();
+
+    private static void copyResource(String resource, Path target) throws IOException {
+        try (java.io.InputStream in = HtmlSite.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
+            }
+            Files.createDirectories(target.getParent());
+            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     private void copyStatic(Path assets) throws IOException {
+        copyLibraryAssets(assets);
         Path staticDir = themeDir.resolve("static");
         if (!Files.isDirectory(staticDir)) {
             return;

@@ -36,8 +36,9 @@ final class Views {
     record Phrasing(String text, List<String> sources) {
     }
 
+    /** @param noteHtml the maintainer's note, rendered, or "" */
     record TopicView(String slug, String title, String category, String categoryPath, String difficulty,
-                     List<Phrasing> phrasings, List<AnswerView> answers, List<TopicLink> related,
+                     List<Phrasing> phrasings, String noteHtml, List<AnswerView> answers, List<TopicLink> related,
                      TopicLink previous, TopicLink next) {
     }
 

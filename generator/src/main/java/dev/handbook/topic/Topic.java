@@ -13,9 +13,20 @@ import java.util.Objects;
  * @param items      the items grouped here, in source order
  * @param related    slugs of related topics
  * @param difficulty the difficulty a source states, or ""
+ * @param note       the maintainer's note, or null
  */
 public record Topic(String slug, String title, String category, List<Item> items, List<String> related,
-                    String difficulty) {
+                    String difficulty, Note note) {
+
+    /** A maintainer's own addition to a topic, from {@code content/notes/<slug>.md} (Markdown, with math). */
+    public record Note(String file, String markdown) {
+    }
+
+    public Topic(String slug, String title, String category, List<Item> items, List<String> related,
+                 String difficulty) {
+        this(slug, title, category, items, related, difficulty, null);
+    }
+
     public Topic {
         Objects.requireNonNull(slug, "slug");
         Objects.requireNonNull(title, "title");
@@ -26,6 +37,10 @@ public record Topic(String slug, String title, String category, List<Item> items
     }
 
     public Topic withRelated(List<String> newRelated) {
-        return new Topic(slug, title, category, items, newRelated, difficulty);
+        return new Topic(slug, title, category, items, newRelated, difficulty, note);
+    }
+
+    public Topic withNote(Note newNote) {
+        return new Topic(slug, title, category, items, related, difficulty, newNote);
     }
 }

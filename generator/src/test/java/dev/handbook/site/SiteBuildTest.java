@@ -194,4 +194,60 @@ class SiteBuildTest {
         assertEquals(5, page.select(".answer").size(), "one answer per source");
         assertTrue(page.select(".related li").size() >= 4);
     }
+
+    @Test
+    void formulasAreTypesetAtBuildTimeWithoutAnyScript() throws IOException {
+        int withMath = 0;
+        for (Path page : pages()) {
+            Document doc = Jsoup.parse(page.toFile(), "UTF-8");
+            if (!doc.select(".katex").isEmpty()) {
+                withMath++;
+                assertFalse(doc.select("main").text().contains("$$"), "raw delimiters on " + page);
+                assertFalse(doc.select(".katex math").isEmpty(), "MathML for screen readers on " + page);
+            }
+            for (Element script : doc.select("script[src]")) {
+                assertTrue(script.attr("src").endsWith("assets/search.js"), "no math or highlighting script: " + page);
+            }
+        }
+        assertTrue(withMath >= 20, withMath + " pages with formulas");
+        assertTrue(Files.exists(site.resolve("assets/katex/katex.min.css")));
+        assertTrue(Files.exists(site.resolve("assets/katex/fonts/KaTeX_Main-Regular.woff2")), "fonts served locally");
+    }
+
+    private static List<String> headers(Document page, String firstCell) {
+        for (Element table : page.select(".answer-body table")) {
+            List<String> cells = table.select("thead th").stream().map(Element::text).toList();
+            if (cells.contains(firstCell)) {
+                return cells;
+            }
+        }
+        throw new AssertionError("no table with " + firstCell);
+    }
+
+    @Test
+    void repairedTablesHaveTheirHeadersOverTheirColumns() throws IOException {
+        assertEquals(List.of("", "Bias", "Variance"), headers(pageOf("Explain the bias-variance tradeoff."), "Bias"));
+        assertEquals(List.of("", "Predicted Positive", "Predicted Negative"),
+                headers(pageOf("Explain a confusion matrix."), "Predicted Positive"));
+        assertEquals(List.of("Function", "Output Range", "Use Case", "Weakness"),
+                headers(pageOf("Types of activation functions"), "Function"));
+    }
+
+    @Test
+    void restoredPythonIsValidPython() throws Exception {
+        String code = pageOf("Implement K-means clustering").selectFirst("pre code").wholeText();
+        Path file = tmp.resolve("kmeans.py");
+        Files.writeString(file, code);
+        Process python;
+        try {
+            python = new ProcessBuilder("python3", "-c", "import ast,sys; ast.parse(open(sys.argv[1]).read())",
+                    file.toString()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no python3 here to check the syntax");
+            return;
+        }
+        String output = new String(python.getInputStream().readAllBytes());
+        assertEquals(0, python.waitFor(), output);
+        assertTrue(code.contains("\n            for c in self.centroids:\n                c.vectors"), code);
+    }
 }

@@ -1,0 +1,103 @@
+package dev.handbook.render;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Math and code rendered at build time, and the cache that spares a rebuild the script engine. */
+class RenderTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void findsInlineDisplayAndNoOtherDollars() {
+        MathSpans.Result r = MathSpans.extract("""
+                Inline $x^2$ and display:
+
+                $$
+                \\frac{a}{b}
+                $$
+
+                Prices: it costs $5 and $10. Escaped \\$x\\$ stays. Code `$y$` stays.
+                ```
+                $z$ in a fence
+                ```
+                """);
+        assertEquals(List.of("x^2", "\\frac{a}{b}"), r.formulas().stream().map(MathSpans.Formula::tex).toList());
+        assertEquals(List.of(false, true), r.formulas().stream().map(MathSpans.Formula::display).toList());
+        assertTrue(r.markdown().contains("costs $5 and $10"));
+        assertTrue(r.markdown().contains("`$y$`"));
+        assertTrue(r.markdown().contains("$z$ in a fence"));
+    }
+
+    @Test
+    void unbalancedDollarsStayText() {
+        MathSpans.Result r = MathSpans.extract("A lone $ sign, and $$ never closed\nnext line");
+        assertTrue(r.formulas().isEmpty());
+        assertTrue(r.markdown().contains("never closed"));
+    }
+
+    @Test
+    void typesetsMathAsKatexHtmlWithMathMlAndReportsBadFormulas() {
+        try (MarkdownRenderer renderer = new MarkdownRenderer()) {
+            List<String> problems = new ArrayList<>();
+            String html = renderer.render("""
+                    The sigmoid is $\\sigma(z) = \\frac{1}{1 + e^{-z}}$.
+
+                    $$\\sum_{i=1}^{n} x_i$$
+
+                    ```math
+                    E = mc^2
+                    ```
+
+                    Broken: $\\frac{1}{$ here.
+                    """, problems::add);
+            assertTrue(html.contains("class=\"katex\""), html);
+            assertTrue(html.contains("<math"), "MathML for screen readers");
+            assertTrue(html.contains("katex-display"), "display math");
+            assertFalse(html.contains("$$"), "no raw delimiters: " + html);
+            assertTrue(html.contains("class=\"math-error\""), "a visible error box");
+            assertEquals(1, problems.size(), problems.toString());
+            assertTrue(problems.get(0).contains("\\frac{1}{"));
+        }
+    }
+
+    @Test
+    void highlightsCodeWithItsLanguage() {
+        try (MarkdownRenderer renderer = new MarkdownRenderer()) {
+            String html = renderer.render("```python\nimport numpy as np\ndef f(x):\n    return x\n```\n");
+            assertTrue(html.contains("<span class=\"hljs-keyword\">import</span>"), html);
+            assertTrue(html.contains("    <span class=\"hljs-keyword\">return</span>"), "indentation kept: " + html);
+            String plain = renderer.render("```\nno language\n```\n");
+            assertFalse(plain.contains("hljs-"));
+        }
+    }
+
+    @Test
+    void aRebuildWithNothingNewNeverStartsTheScriptEngine() throws IOException {
+        Path cacheFile = tmp.resolve(".cache/render-cache.json");
+        String markdown = "Loss $\\mathcal{L} = -\\log p$.\n\n```python\nx = 1\n```\n";
+        RenderCache first = new RenderCache(cacheFile);
+        String before;
+        try (MarkdownRenderer renderer = new MarkdownRenderer(first)) {
+            before = renderer.render(markdown);
+            assertEquals(1, renderer.engineStarts());
+        }
+        first.save();
+        RenderCache second = new RenderCache(cacheFile);
+        try (MarkdownRenderer renderer = new MarkdownRenderer(second)) {
+            assertEquals(before, renderer.render(markdown));
+            assertEquals(0, renderer.engineStarts(), "everything came from the cache");
+        }
+        assertEquals(2, second.hits());
+        assertEquals(0, second.misses());
+    }
+}
