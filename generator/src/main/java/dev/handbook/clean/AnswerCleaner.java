@@ -72,8 +72,10 @@ public final class AnswerCleaner {
         count(repairs, "code blocks restored", (fenced.size() - lines.size()) / 2);
         List<String> split = MarkdownRepairs.splitGluedBoldLabels(fenced);
         count(repairs, "run-together bold lists split", split.size() - fenced.size());
-        List<String> tables = MarkdownRepairs.repairShiftedHeaders(split);
-        count(repairs, "shifted table headers repaired", differences(split, tables));
+        List<String> headed = MarkdownRepairs.repairShiftedHeaders(split);
+        count(repairs, "shifted table headers repaired", differences(split, headed));
+        List<String> tables = MarkdownRepairs.typesetFormulaCells(headed);
+        count(repairs, "plain-text formulas typeset", differences(headed, tables));
         List<String> nested = MarkdownRepairs.nestAnnouncedItems(tables);
         count(repairs, "nested lists restored", differences(tables, nested));
         List<String> result = loose

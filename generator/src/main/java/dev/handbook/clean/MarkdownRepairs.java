@@ -101,6 +101,36 @@ final class MarkdownRepairs {
         return out;
     }
 
+    /** Table cells holding a plain-text formula ("TP / (TP + FP)") get it in TeX, to be typeset. */
+    static List<String> typesetFormulaCells(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        boolean inBody = false;
+        for (String line : lines) {
+            boolean row = TABLE_ROW.matcher(line).matches();
+            if (row && DELIMITER_ROW.matcher(line).matches()) {
+                inBody = true;
+                out.add(line);
+                continue;
+            }
+            inBody &= row;
+            if (!inBody) {
+                out.add(line);
+                continue;
+            }
+            List<String> cells = cells(line);
+            boolean changed = false;
+            for (int c = 0; c < cells.size(); c++) {
+                java.util.Optional<String> tex = PlainFormula.toTex(cells.get(c));
+                if (tex.isPresent() && cells.get(c).matches(".*[/×÷*].*")) {
+                    cells.set(c, "$" + tex.get() + "$");
+                    changed = true;
+                }
+            }
+            out.add(changed ? row(cells) : line);
+        }
+        return out;
+    }
+
     static List<String> cells(String row) {
         String t = row.strip();
         if (t.startsWith("|")) {
