@@ -43,6 +43,13 @@ final class CheckCommand implements Callable<Integer> {
                     r.cleaned().removed().forEach(s -> System.out.println("    " + s));
                 }
             }
+            for (var item : r.cleaned().items()) {
+                var images = java.util.regex.Pattern.compile("!\\[([^\\]]*)\\]\\((https?://[^)\\s]+)").matcher(item.body());
+                while (images.find()) {
+                    System.out.printf("  image from elsewhere, shown as a link: %s:%d: %s (%s)%n", r.source().file(),
+                            item.lines().start(), images.group(2), images.group(1));
+                }
+            }
             long notUnderstood = ex.fragments().stream().filter(f -> !f.reason().startsWith("introduction")).count();
             System.out.println("  fragments not understood: " + notUnderstood);
             for (Fragment f : ex.fragments()) {

@@ -106,9 +106,24 @@ public final class Pipeline {
     /** Builds; with {@code strict}, any warning stops the build before anything is written. */
     public BuildResult build(BuildOptions options, boolean strict) throws IOException {
         Map<String, Long> times = new LinkedHashMap<>();
-        Analysis analysis = analyze(options, times);
+        // formulas and highlighted code are kept beside the output between builds; without them, the script
+        // engine starts now, alongside loading and grouping, instead of when the first page needs it
+        RenderCache renderCache = new RenderCache(options.outDir().toAbsolutePath().normalize()
+                .resolveSibling(".cache").resolve("render-cache.json"));
+        MarkdownRenderer renderer = new MarkdownRenderer(renderCache);
+        if (renderCache.isEmpty()) {
+            renderer.warmUpInBackground();
+        }
+        Analysis analysis;
+        try {
+            analysis = analyze(options, times);
+        } catch (RuntimeException e) {
+            renderer.close();
+            throw e;
+        }
         long problems = diagnostics.count(Diagnostic.Severity.WARNING) + diagnostics.count(Diagnostic.Severity.ERROR);
         if (strict && problems > 0) {
+            renderer.close();
             throw new StrictFailure(problems);
         }
         List<SourceReport> reports = analysis.reports();
@@ -127,10 +142,6 @@ public final class Pipeline {
                 reports.stream().map(SourceReport::source).toList(), perSource, topics, analysis.linked().glossary(),
                 analysis.vocabulary(), options.siteUrl(), editionDate(), downloads);
         List<Output> outputs = new ArrayList<>();
-        // formulas and highlighted code are kept beside the output between builds
-        RenderCache renderCache = new RenderCache(options.outDir().toAbsolutePath().normalize()
-                .resolveSibling(".cache").resolve("render-cache.json"));
-        MarkdownRenderer renderer = new MarkdownRenderer(renderCache);
         outputs.add(new HtmlSite(options.themeDir(), renderer, diagnostics));
         chromium.ifPresent(c -> outputs.add(new PdfBook(c, options.paper())));
         outputs.add(new OfflineBundle());

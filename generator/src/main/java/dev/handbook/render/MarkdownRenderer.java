@@ -152,6 +152,16 @@ public final class MarkdownRenderer implements AutoCloseable {
         return html;
     }
 
+    /**
+     * Starts the script engine on a background thread, so its start (seconds, in interpreter mode) overlaps with
+     * the stages before rendering; rendering waits for it if it is not done. For builds without a warm cache.
+     */
+    public void warmUpInBackground() {
+        Thread warmUp = new Thread(scripts::warmUp, "katex-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
     /** How often the script engine was started: 0 when every formula and code block came from the cache. */
     public int engineStarts() {
         return scripts.starts();

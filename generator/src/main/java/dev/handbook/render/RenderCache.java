@@ -37,6 +37,11 @@ public final class RenderCache {
         }
     }
 
+    /** True when nothing was read from a previous build: the script engine will surely be needed. */
+    public synchronized boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
     /** A cache that lives only as long as the build. */
     public static RenderCache inMemory() {
         return new RenderCache(null);

@@ -30,6 +30,11 @@ final class ScriptEngine implements AutoCloseable {
     record Rendered(String html, String error) {
     }
 
+    /** Starts the engine now rather than on first use. */
+    void warmUp() {
+        start();
+    }
+
     private synchronized void start() {
         if (context != null) {
             return;
