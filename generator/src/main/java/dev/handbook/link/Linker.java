@@ -1,8 +1,8 @@
 package dev.handbook.link;
 
-import dev.handbook.extract.AnswerLink;
 import dev.handbook.extract.Item;
 import dev.handbook.source.Vocabulary;
+import dev.handbook.topic.SimilarityModel;
 import dev.handbook.topic.TextAnalyzer;
 import dev.handbook.topic.Topic;
 
@@ -142,7 +142,7 @@ public final class Linker {
                         conceptWords.getOrDefault(term, List.of()).forEach(w -> q.merge(w, 1, Integer::sum));
                     }
                 }
-                analyzer.terms(answerText(item)).forEach(term -> a.merge(term, 1, Integer::sum));
+                analyzer.terms(SimilarityModel.answerText(item)).forEach(term -> a.merge(term, 1, Integer::sum));
             }
             q.keySet().forEach(term -> questionDf.merge(term, 1, Integer::sum));
             a.keySet().forEach(term -> answerDf.merge(term, 1, Integer::sum));
@@ -171,14 +171,6 @@ public final class Linker {
             sum += w * w;
         }
         return Math.sqrt(sum);
-    }
-
-    private static String answerText(Item item) {
-        StringBuilder sb = new StringBuilder(item.body());
-        for (AnswerLink link : item.answerLinks()) {
-            sb.append('\n').append(link.title());
-        }
-        return sb.toString();
     }
 
     /** Question terms and the topic's most telling answer terms. */

@@ -15,7 +15,7 @@ import java.util.Set;
  * have one, their answers (TF-IDF cosine). Rare terms weigh more: sharing "kmeans" says much, sharing "model"
  * little. Built once per grouping; immutable afterwards.
  */
-final class SimilarityModel {
+public final class SimilarityModel {
     static final int MIN_ANSWER_TERMS = 5;
     private static final double QUESTION_WEIGHT = 0.65;
 
@@ -76,8 +76,11 @@ final class SimilarityModel {
         return new SimilarityModel(List.copyOf(profiles), subjectIdf, answerIdf, norms);
     }
 
-    /** Answer text, answer-link titles and the words of link addresses ("/blog/bias-in-neural-network"). */
-    static String answerText(Item item) {
+    /**
+     * What an item says in answer: its text, its answer links' titles and the words of their addresses
+     * ("/blog/bias-in-neural-network"), which often name the subject when the source gives only a link.
+     */
+    public static String answerText(Item item) {
         StringBuilder sb = new StringBuilder(item.body());
         for (AnswerLink link : item.answerLinks()) {
             sb.append('\n').append(link.title()).append('\n');
