@@ -102,7 +102,10 @@ public final class HtmlSite implements Output {
         String notFoundRoot = (String) common.get("siteUrl");
         write(engine, "404.peb", out.resolve("404.html"), common, notFoundRoot, Map.of("pageTitle", "Page not found"));
         write(engine, "search.peb", out.resolve("search.html"), common, "", Map.of("pageTitle", "Search"));
-        writePrintPage(engine, model, sources, bySlug, categories, common, out);
+        List<Views.Chapter> book = chapters(model, sources, bySlug, categories);
+        writePrintPage(engine, model, book, common, out);
+        write(engine, "practice.peb", out.resolve("practice.html"), common, "", Map.of("pageTitle", "Practice"));
+        PracticeData.write(book, out.resolve("practice"));
         try (TextAnalyzer analyzer = new TextAnalyzer(model.vocabulary())) {
             SearchIndex index = new SearchIndexBuilder(analyzer).build(model.topics());
             Path searchDir = Files.createDirectories(out.resolve("search"));
@@ -135,9 +138,9 @@ public final class HtmlSite implements Output {
      * {@code print.html}: the whole book on one page (cover, contents, a chapter per category), from which the
      * PDF is printed and which any reader can print. Links between topics point inside the page.
      */
-    private void writePrintPage(PebbleEngine engine, SiteModel model, Map<String, SourceDocument> sources,
-                                Map<String, Topic> bySlug, List<Views.CategoryView> categories,
-                                Map<String, Object> common, Path out) throws IOException {
+    /** Every topic, rendered for a page at the site's root (the book, the practice cards), by category. */
+    private List<Views.Chapter> chapters(SiteModel model, Map<String, SourceDocument> sources,
+                                         Map<String, Topic> bySlug, List<Views.CategoryView> categories) {
         List<Views.Chapter> chapters = new ArrayList<>();
         for (Views.CategoryView c : categories) {
             List<Views.TopicView> topics = new ArrayList<>();
@@ -147,6 +150,11 @@ public final class HtmlSite implements Output {
             }
             chapters.add(new Views.Chapter(c.name(), c.slug(), topics));
         }
+        return chapters;
+    }
+
+    private void writePrintPage(PebbleEngine engine, SiteModel model, List<Views.Chapter> chapters,
+                                Map<String, Object> common, Path out) throws IOException {
         List<Views.SourceView> sourceViews = model.sources().stream().map(s -> sourceView(s, model)).toList();
         Path page = out.resolve("print.html");
         write(engine, "print.peb", page, common, "", Map.of("pageTitle", model.config().title(),

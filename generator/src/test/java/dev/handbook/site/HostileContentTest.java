@@ -50,7 +50,7 @@ class HostileContentTest {
         for (Path page : pages) {
             Document doc = Jsoup.parse(page.toFile(), "UTF-8");
             for (Element script : doc.select("script")) {
-                assertTrue(script.attr("src").endsWith("assets/search.js") && script.data().isEmpty(),
+                assertTrue(script.attr("src").matches("(.*/)?assets/(theme|search|study)\\.js") && script.data().isEmpty(),
                         "only the site's own script: " + page + " " + script);
             }
             assertTrue(doc.select("iframe, object, embed, style").isEmpty(), page.toString());

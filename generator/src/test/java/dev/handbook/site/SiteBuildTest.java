@@ -206,7 +206,8 @@ class SiteBuildTest {
                 assertFalse(doc.select(".katex math").isEmpty(), "MathML for screen readers on " + page);
             }
             for (Element script : doc.select("script[src]")) {
-                assertTrue(script.attr("src").endsWith("assets/search.js"), "no math or highlighting script: " + page);
+                assertTrue(script.attr("src").matches("(.*/)?assets/(theme|search|study)\\.js"),
+                        "no math or highlighting script: " + page + " " + script);
             }
         }
         assertTrue(withMath >= 20, withMath + " pages with formulas");
