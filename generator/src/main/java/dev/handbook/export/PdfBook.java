@@ -23,7 +23,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.List;
 import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,11 +41,17 @@ import java.util.TimeZone;
 public final class PdfBook implements Output {
     private final Chromium chromium;
     private final String paper;
+    private final Path cacheDir;
 
-    /** @param paper "a4" or "letter" */
-    public PdfBook(Chromium chromium, String paper) {
+    /**
+     * @param paper    "a4" or "letter"
+     * @param cacheDir where the last PDF is kept with the hash of what it was printed from, or null: a build whose
+     *                 book did not change reuses it instead of starting Chromium twice
+     */
+    public PdfBook(Chromium chromium, String paper, Path cacheDir) {
         this.chromium = chromium;
         this.paper = paper;
+        this.cacheDir = cacheDir;
     }
 
     @Override
@@ -55,6 +63,12 @@ public final class PdfBook implements Output {
     public void write(SiteModel model, Path out) throws IOException {
         Path printPage = out.resolve("print.html");
         Path pdf = Files.createDirectories(out.resolve("downloads")).resolve("handbook.pdf");
+        String inputs = inputsHash(out, model);
+        Path cached = cacheDir == null ? null : cacheDir.resolve("handbook-" + inputs + ".pdf");
+        if (cached != null && Files.isRegularFile(cached)) {
+            Files.copy(cached, pdf);
+            return;
+        }
         Path firstPass = Files.createTempFile("handbook-pass", ".pdf");
         Path numbered = out.resolve("print-numbered.tmp.html");
         try {
@@ -84,10 +98,38 @@ public final class PdfBook implements Output {
                 describe(doc, model);
                 doc.save(pdf.toFile());
             }
+            if (cached != null) {
+                Files.createDirectories(cacheDir);
+                try (java.util.stream.Stream<Path> old = Files.list(cacheDir)) {
+                    for (Path p : old.filter(p -> p.getFileName().toString().matches("handbook-[0-9a-f]+\\.pdf")).toList()) {
+                        Files.delete(p);
+                    }
+                }
+                Files.copy(pdf, cached);
+            }
         } finally {
             Files.deleteIfExists(firstPass);
             Files.deleteIfExists(numbered);
             Files.deleteIfExists(out.resolve("assets/print-letter.css"));
+        }
+    }
+
+    /** What the PDF is printed from: the book page, every stylesheet and font it uses, the paper, the date. */
+    private String inputsHash(Path out, SiteModel model) throws IOException {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            List<Path> files = new ArrayList<>(List.of(out.resolve("print.html")));
+            try (java.util.stream.Stream<Path> assets = Files.walk(out.resolve("assets"))) {
+                assets.filter(Files::isRegularFile).sorted().forEach(files::add);
+            }
+            for (Path f : files) {
+                digest.update(out.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(f));
+            }
+            digest.update((paper + "|" + model.date() + "|" + model.generator()).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 24);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
 

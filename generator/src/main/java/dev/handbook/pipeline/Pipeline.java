@@ -143,7 +143,8 @@ public final class Pipeline {
                 analysis.vocabulary(), options.siteUrl(), editionDate(), downloads);
         List<Output> outputs = new ArrayList<>();
         outputs.add(new HtmlSite(options.themeDir(), renderer, diagnostics));
-        chromium.ifPresent(c -> outputs.add(new PdfBook(c, options.paper())));
+        Path cacheDir = options.outDir().toAbsolutePath().normalize().resolveSibling(".cache");
+        chromium.ifPresent(c -> outputs.add(new PdfBook(c, options.paper(), cacheDir)));
         outputs.add(new OfflineBundle());
         Path target = options.outDir().toAbsolutePath().normalize();
         Path staging = target.resolveSibling(target.getFileName() + ".building");
