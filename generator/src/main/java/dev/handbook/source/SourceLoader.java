@@ -148,6 +148,7 @@ public final class SourceLoader {
         } else {
             lines = List.of(text.split("\n", -1));
         }
+        warnAboutShape(lines, format, shown);
         String fileName = file.getFileName().toString();
         String id = meta != null && notBlank(meta.id()) ? meta.id() : derivedId(fileName);
         if (meta == null) {
@@ -157,6 +158,35 @@ public final class SourceLoader {
         return new SourceDocument(id, shown, title, meta == null ? "" : meta.author(),
                 meta == null ? "" : meta.publisher(), meta == null ? "" : meta.url(),
                 meta == null ? "" : meta.license(), meta == null ? "" : meta.notice(), format, lines);
+    }
+
+    /** Lines past this length are kept, but are almost certainly a capture gone wrong (and slow to read). */
+    static final int LONG_LINE = 100_000;
+
+    /** Warnings about text that will build, but not as its writer meant: very long lines, a code fence never closed. */
+    private void warnAboutShape(List<String> lines, SourceFormat format, String shown) {
+        int openFence = 0;
+        String fence = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.length() > LONG_LINE) {
+                diagnostics.warn(shown, i + 1, "line of " + line.length() + " characters",
+                        "check the capture: a whole page on one line reads as one paragraph");
+            }
+            String t = line.strip();
+            if (format == SourceFormat.MARKDOWN && (t.startsWith("```") || t.startsWith("~~~"))) {
+                if (fence == null) {
+                    fence = t.substring(0, 3);
+                    openFence = i + 1;
+                } else if (t.startsWith(fence) && t.substring(3).isBlank()) {
+                    fence = null;
+                }
+            }
+        }
+        if (fence != null) {
+            diagnostics.warn(shown, openFence, "code fence opened here is never closed",
+                    "close it with " + fence + "; until then the rest of the file reads as code");
+        }
     }
 
     /** NUL bytes or many control characters in the first 8 kB mean this is not a text document. */

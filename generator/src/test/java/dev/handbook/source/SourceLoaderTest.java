@@ -106,4 +106,16 @@ class SourceLoaderTest {
         assertTrue(text.contains("**iterative**"));
         assertTrue(!text.contains("alert") && !text.contains("Home"), text);
     }
+
+    @Test
+    void anUnclosedFenceAndAHugeLineAreNamedWithTheirLines() throws IOException {
+        Path dir = sources();
+        Files.writeString(dir.resolve("fence.md"), "## What is x?\n```python\nx = 1\n\n## What is y?\ny\n");
+        Files.writeString(dir.resolve("long.txt"), "What is long?\n" + "word ".repeat(30_000) + "\n");
+        Diagnostics d = new Diagnostics();
+        List<SourceDocument> docs = new SourceLoader(d).load(content);
+        assertEquals(2, docs.size(), "both still load");
+        assertTrue(warned(d, "fence.md", 2, "never closed"), d.all().toString());
+        assertTrue(warned(d, "long.txt", 2, "150000 characters"), d.all().toString());
+    }
 }
