@@ -96,6 +96,8 @@ public final class PdfBook implements Output {
             try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(pdf))) {
                 addOutline(doc, book, destinationPages(doc));
                 describe(doc, model);
+                // the file identifier derives from what was printed, not from the clock: same book, same bytes
+                doc.setDocumentId(Long.parseUnsignedLong(inputs.substring(0, 15), 16));
                 doc.save(pdf.toFile());
             }
             if (cached != null) {

@@ -234,4 +234,19 @@ class PublishTest {
             browser.quit();
         }
     }
+
+    @Test
+    void aSecondBuildGivesTheSameBytesPdfAndZipIncluded() throws IOException {
+        Path again = tmp.resolve("again").resolve("site");
+        new Pipeline(new Diagnostics()).build(new BuildOptions(Path.of("content"), Path.of("theme"), again,
+                "https://example.org/handbook/", pdf, null, "a4"));
+        for (String file : List.of("downloads/handbook-offline.zip", "index.html", "search/meta.js")) {
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(site.resolve(file)),
+                    Files.readAllBytes(again.resolve(file))), file);
+        }
+        if (pdf) {
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(site.resolve("downloads/handbook.pdf")),
+                    Files.readAllBytes(again.resolve("downloads/handbook.pdf"))), "the PDF is reproducible");
+        }
+    }
 }
