@@ -66,5 +66,40 @@ class HostileContentTest {
             String csp = doc.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
             assertTrue(csp.contains("script-src 'self'"), page.toString());
         }
+        inTheBrowser(site, pages);
+    }
+
+    /** Opened in Chromium, no page of the hostile source runs anything, opens a dialog or loads from elsewhere. */
+    private static void inTheBrowser(Path site, List<Path> pages) throws IOException {
+        org.openqa.selenium.chrome.ChromeDriver browser = dev.handbook.browser.BrowserAccess.start();
+        try {
+            for (Path page : pages) {
+                browser.get(page.toUri().toString());
+                try {
+                    String text = browser.switchTo().alert().getText();
+                    throw new AssertionError("a dialog opened on " + page + ": " + text);
+                } catch (org.openqa.selenium.NoAlertPresentException expected) {
+                    // no dialog: good
+                }
+                browser.executeScript("document.querySelectorAll('*').forEach(function (e) {"
+                        + " ['mouseover', 'mouseenter', 'focus', 'error', 'load'].forEach(function (t) {"
+                        + "  e.dispatchEvent(new Event(t)); }); });");
+                try {
+                    browser.switchTo().alert();
+                    throw new AssertionError("an event handler ran on " + page);
+                } catch (org.openqa.selenium.NoAlertPresentException expected) {
+                    // handlers from the source never reached the page
+                }
+                @SuppressWarnings("unchecked")
+                List<String> loaded = (List<String>) browser.executeScript(
+                        "return Array.from(document.querySelectorAll('script[src], link[href], img[src], iframe, "
+                                + "object, embed')).map(function (e) { return e.src || e.href || e.tagName; });");
+                for (String url : loaded) {
+                    assertTrue(url.startsWith("file:"), "foreign request from " + page + ": " + url);
+                }
+            }
+        } finally {
+            browser.quit();
+        }
     }
 }
