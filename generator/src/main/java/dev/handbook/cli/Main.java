@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar handbook.jar build|check}: see the CLI contract in DESIGN.md. */
 @Command(name = "handbook", mixinStandardHelpOptions = true, version = "handbook 0.1.0",
         description = "Builds a deduplicated, searchable interview handbook from the documents in content/.",
-        subcommands = {BuildCommand.class, CheckCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
