@@ -58,6 +58,11 @@ final class BuildCommand implements Callable<Integer> {
             System.err.println("build failed: " + e.getMessage());
             return 1;
         }
+        if (!result.written()) {
+            System.out.printf(Locale.ROOT, "%s is up to date: nothing under %s or %s changed (%d ms)%n", out, content,
+                    theme, (System.nanoTime() - start) / 1_000_000);
+            return 0;
+        }
         Reporter.print(diagnostics, System.err, false);
         diagnostics.all().stream().filter(d -> d.message().startsWith("no Chromium found"))
                 .forEach(d -> System.err.println(d.message()));

@@ -103,9 +103,22 @@ public final class Pipeline {
         return build(options, false);
     }
 
-    /** Builds; with {@code strict}, any warning stops the build before anything is written. */
+    /**
+     * Builds; with {@code strict}, any warning stops the build before anything is written. When nothing the build
+     * reads changed since the last build and its output is intact, the output is left as it is
+     * ({@link BuildResult#written()} is false).
+     */
     public BuildResult build(BuildOptions options, boolean strict) throws IOException {
         Map<String, Long> times = new LinkedHashMap<>();
+        Path target = options.outDir().toAbsolutePath().normalize();
+        Path fingerprintFile = target.resolveSibling(".cache").resolve("build-fingerprint");
+        boolean chromiumFound = options.pdf() && Chromium.find(options.chromium()).isPresent();
+        String inputs = BuildFingerprint.inputs(options, chromiumFound);
+        if (!strict && Files.isRegularFile(fingerprintFile)
+                && Files.readString(fingerprintFile).equals(inputs + "\n" + BuildFingerprint.outputs(target))) {
+            times.put("unchanged", 0L);
+            return new BuildResult(List.of(), List.of(), List.of(), List.of(), times, 0, false);
+        }
         // formulas and highlighted code are kept beside the output between builds; without them, the script
         // engine starts now, alongside loading and grouping, instead of when the first page needs it
         RenderCache renderCache = new RenderCache(options.outDir().toAbsolutePath().normalize()
@@ -128,6 +141,7 @@ public final class Pipeline {
         }
         List<SourceReport> reports = analysis.reports();
         List<Topic> topics = analysis.linked().topics();
+        Files.deleteIfExists(fingerprintFile);
         Map<String, Integer> perSource = new LinkedHashMap<>();
         reports.forEach(r -> perSource.put(r.source().id(), r.cleaned().items().size()));
         Optional<Chromium> chromium = options.pdf() ? Chromium.find(options.chromium()) : Optional.empty();
@@ -146,7 +160,6 @@ public final class Pipeline {
         Path cacheDir = options.outDir().toAbsolutePath().normalize().resolveSibling(".cache");
         chromium.ifPresent(c -> outputs.add(new PdfBook(c, options.paper(), cacheDir)));
         outputs.add(new OfflineBundle());
-        Path target = options.outDir().toAbsolutePath().normalize();
         Path staging = target.resolveSibling(target.getFileName() + ".building");
         deleteTree(staging);
         Files.createDirectories(staging);
@@ -174,6 +187,8 @@ public final class Pipeline {
             renderer.close();
         }
         renderCache.save();
+        Files.createDirectories(fingerprintFile.getParent());
+        Files.writeString(fingerprintFile, inputs + "\n" + BuildFingerprint.outputs(target));
         lastRender = new RenderStats(renderCache.hits(), renderCache.misses(), renderer.engineStarts());
         return new BuildResult(reports, topics, analysis.grouping().merges(), analysis.grouping().nearMisses(),
                 times, pages, true);

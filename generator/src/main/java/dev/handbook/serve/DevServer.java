@@ -119,6 +119,10 @@ public final class DevServer implements AutoCloseable {
         Diagnostics diagnostics = new Diagnostics();
         try {
             BuildResult result = new Pipeline(diagnostics).build(options);
+            if (!result.written() && version.get() > 0) {
+                log.println(why + ": nothing changed");
+                return;
+            }
             diagnostics.all().forEach(d -> log.println(d.format()));
             long millis = (System.nanoTime() - since) / 1_000_000;
             log.printf("%s: rebuilt %d topics in %d ms%n", why, result.topics().size(), millis);

@@ -1,0 +1,73 @@
+package dev.handbook.pipeline;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What a build was made from (every file under content/ and theme/, the options, the generator itself) and what it
+ * left (the output's file list and sizes). When both match the last build's, the output is already what a build
+ * would write — builds are deterministic — and the build is skipped.
+ */
+final class BuildFingerprint {
+    private BuildFingerprint() {
+    }
+
+    static String inputs(BuildOptions options, boolean chromium) throws IOException {
+        MessageDigest digest = sha256();
+        for (Path dir : List.of(options.contentDir(), options.themeDir())) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    digest.update(dir.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                    digest.update(Files.readAllBytes(f));
+                }
+            }
+        }
+        String settings = String.join("|", options.siteUrl(), String.valueOf(options.pdf() && chromium),
+                options.paper(), String.valueOf(System.getenv("SOURCE_DATE_EPOCH")), Pipeline.GENERATOR, generatorCode());
+        digest.update(settings.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The generator's own code: a rebuilt jar is a new generator. */
+    private static String generatorCode() {
+        try {
+            Path code = Path.of(BuildFingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(code) ? Files.size(code) + "@" + Files.getLastModifiedTime(code).toMillis()
+                    : "classes@" + System.nanoTime(); // running from classes (tests, IDE): never skip
+        } catch (IOException | URISyntaxException | SecurityException e) {
+            return "unknown@" + System.nanoTime();
+        }
+    }
+
+    static String outputs(Path outDir) throws IOException {
+        if (!Files.isDirectory(outDir)) {
+            return "";
+        }
+        MessageDigest digest = sha256();
+        try (Stream<Path> files = Files.walk(outDir)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                digest.update((outDir.relativize(f) + ":" + Files.size(f) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}
