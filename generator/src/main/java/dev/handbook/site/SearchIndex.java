@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param files file name (relative to {@code search/}) to content
  */
-record SearchIndex(Map<String, String> files, int documents, int terms) {
+record SearchIndex(Map<String, String> files) {
     SearchIndex {
         files = Map.copyOf(files);
     }

@@ -116,7 +116,7 @@ final class SearchIndexBuilder {
         meta.put("phrases", phrases(analyzer.vocabulary()));
         meta.put("stop", stopWords(words));
         files.put("meta.js", script("meta", meta));
-        return new SearchIndex(files, docs.size(), postings.size());
+        return new SearchIndex(files);
     }
 
     private static Map<String, Object> shard(Map<String, Map<String, Object>> shards, String key, int length) {

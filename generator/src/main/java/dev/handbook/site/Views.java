@@ -45,8 +45,4 @@ final class Views {
     /** A chapter of the printed book: a category and its topics. */
     record Chapter(String name, String slug, List<TopicView> topics) {
     }
-
-    /** A file offered for download from the home page. */
-    record Download(String title, String path, String description) {
-    }
 }
