@@ -6,6 +6,7 @@ import dev.handbook.pipeline.BuildOptions;
 import dev.handbook.pipeline.BuildResult;
 import dev.handbook.pipeline.Pipeline;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -16,14 +17,8 @@ import java.util.stream.Collectors;
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Builds the handbook from the content directory into the output directory.")
 final class BuildCommand implements Callable<Integer> {
-    @Option(names = "--content", defaultValue = "content", description = "content directory (default: ${DEFAULT-VALUE})")
-    Path content;
-
-    @Option(names = "--theme", defaultValue = "theme", description = "theme directory (default: ${DEFAULT-VALUE})")
-    Path theme;
-
-    @Option(names = "--out", defaultValue = "site-out", description = "output directory (default: ${DEFAULT-VALUE})")
-    Path out;
+    @Mixin
+    SiteDirs dirs;
 
     @Option(names = "--site-url", defaultValue = "", description = "absolute URL the site is served from; adds sitemap.xml")
     String siteUrl;
@@ -49,7 +44,7 @@ final class BuildCommand implements Callable<Integer> {
             System.err.println("--paper must be a4 or letter");
             return 2;
         }
-        BuildOptions options = new BuildOptions(content, theme, out, siteUrl, !noPdf, chromium, paper);
+        BuildOptions options = new BuildOptions(dirs.content, dirs.theme, dirs.out, siteUrl, !noPdf, chromium, paper);
         BuildResult result;
         try {
             result = pipeline.build(options, strict);
@@ -59,8 +54,8 @@ final class BuildCommand implements Callable<Integer> {
             return 1;
         }
         if (!result.written()) {
-            System.out.printf(Locale.ROOT, "%s is up to date: nothing under %s or %s changed (%d ms)%n", out, content,
-                    theme, (System.nanoTime() - start) / 1_000_000);
+            System.out.printf(Locale.ROOT, "%s is up to date: nothing under %s or %s changed (%d ms)%n", dirs.out,
+                    dirs.content, dirs.theme, (System.nanoTime() - start) / 1_000_000);
             return 0;
         }
         Reporter.print(diagnostics, System.err, false);
@@ -68,7 +63,7 @@ final class BuildCommand implements Callable<Integer> {
                 .forEach(d -> System.err.println(d.message()));
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.printf(Locale.ROOT, "built %s: %d sources, %d items, %d topics, %d pages in %d ms%n",
-                out, result.sources().size(), result.itemCount(), result.topics().size(), result.pages(), millis);
+                dirs.out, result.sources().size(), result.itemCount(), result.topics().size(), result.pages(), millis);
         System.out.println("  stages: " + result.stageMillis().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(Collectors.joining(", ")));
         long errors = diagnostics.count(Diagnostic.Severity.ERROR);

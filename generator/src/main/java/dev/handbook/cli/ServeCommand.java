@@ -3,6 +3,7 @@ package dev.handbook.cli;
 import dev.handbook.pipeline.BuildOptions;
 import dev.handbook.serve.DevServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -15,24 +16,18 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8000", description = "port on 127.0.0.1 (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--content", defaultValue = "content", description = "content directory (default: ${DEFAULT-VALUE})")
-    Path content;
-
-    @Option(names = "--theme", defaultValue = "theme", description = "theme directory (default: ${DEFAULT-VALUE})")
-    Path theme;
-
-    @Option(names = "--out", defaultValue = "site-out", description = "output directory (default: ${DEFAULT-VALUE})")
-    Path out;
+    @Mixin
+    SiteDirs dirs;
 
     @Option(names = "--pdf", description = "also print the PDF on every rebuild (slow)")
     boolean pdf;
 
     @Override
     public Integer call() throws Exception {
-        BuildOptions options = new BuildOptions(content, theme, out, "", pdf, null, "a4");
+        BuildOptions options = new BuildOptions(dirs.content, dirs.theme, dirs.out, "", pdf, null, "a4");
         DevServer server = new DevServer(options, System.out);
         int bound = server.start(port);
-        System.out.println("serving " + out + " on http://127.0.0.1:" + bound + "/ (Ctrl+C to stop)");
+        System.out.println("serving " + dirs.out + " on http://127.0.0.1:" + bound + "/ (Ctrl+C to stop)");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
