@@ -116,6 +116,23 @@ public final class PdfBook implements Output {
         }
     }
 
+    /** After a failed print: no page offers the PDF, and no half-written file or temporary page is left. */
+    public static void unlink(Path out) throws IOException {
+        Files.deleteIfExists(out.resolve("downloads/handbook.pdf"));
+        Files.deleteIfExists(out.resolve("print-numbered.tmp.html"));
+        try (java.util.stream.Stream<Path> pages = Files.walk(out)) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".html")).toList()) {
+                String html = Files.readString(page);
+                if (html.contains("downloads/handbook.pdf")) {
+                    Document doc = Jsoup.parse(html);
+                    doc.select("a[href$=downloads/handbook.pdf]").remove();
+                    doc.outputSettings().prettyPrint(false);
+                    Files.writeString(page, doc.outerHtml(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+    }
+
     /** What the PDF is printed from: the book page, every stylesheet and font it uses, the paper, the date. */
     private String inputsHash(Path out, SiteModel model) throws IOException {
         try {

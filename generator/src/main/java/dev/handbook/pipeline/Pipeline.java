@@ -167,7 +167,17 @@ public final class Pipeline {
         try {
             for (Output output : outputs) {
                 long start = System.nanoTime();
-                output.write(model, staging);
+                try {
+                    output.write(model, staging);
+                } catch (IOException e) {
+                    if (!(output instanceof PdfBook)) {
+                        throw e;
+                    }
+                    // the book is a download: without it, the site is still whole
+                    diagnostics.warn("downloads/handbook.pdf", 0, "the PDF was not made: " + e.getMessage(),
+                            "the site and the offline bundle are built; try --no-pdf or a faster machine");
+                    PdfBook.unlink(staging);
+                }
                 times.put(output.name(), (System.nanoTime() - start) / 1_000_000);
             }
             long start = System.nanoTime();

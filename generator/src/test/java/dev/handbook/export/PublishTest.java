@@ -249,4 +249,19 @@ class PublishTest {
                     Files.readAllBytes(again.resolve("downloads/handbook.pdf"))), "the PDF is reproducible");
         }
     }
+
+    @Test
+    void aPdfThatCannotBeMadeLeavesTheRestOfTheSiteWhole() throws IOException {
+        Path failing = tmp.resolve("failing-chromium");
+        Files.writeString(failing, "#!/bin/sh\nexit 3\n");
+        assertTrue(failing.toFile().setExecutable(true));
+        Diagnostics diagnostics = new Diagnostics();
+        Path out = tmp.resolve("without-pdf").resolve("site");
+        new Pipeline(diagnostics).build(new BuildOptions(Path.of("content"), Path.of("theme"), out, "", true,
+                failing, "a4"));
+        assertTrue(diagnostics.all().stream().anyMatch(d -> d.message().startsWith("the PDF was not made")));
+        assertTrue(Files.exists(out.resolve("downloads/handbook-offline.zip")));
+        assertTrue(!Files.exists(out.resolve("downloads/handbook.pdf")));
+        assertTrue(!Files.readString(out.resolve("index.html")).contains("handbook.pdf"), "no link to a missing PDF");
+    }
 }
