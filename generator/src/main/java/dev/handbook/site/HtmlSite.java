@@ -86,12 +86,15 @@ public final class HtmlSite implements Output {
                     Map.of("pageTitle", c.name(), "category", c));
         }
         List<Topic> topics = model.topics();
+        // each topic is rendered once; the book and the practice cards reuse the same views
+        Map<String, Views.TopicView> views = new HashMap<>();
         for (int i = 0; i < topics.size(); i++) {
             Topic t = topics.get(i);
             Topic previous = i > 0 && topics.get(i - 1).category().equals(t.category()) ? topics.get(i - 1) : null;
             Topic next = i + 1 < topics.size() && topics.get(i + 1).category().equals(t.category())
                     ? topics.get(i + 1) : null;
-            Views.TopicView view = topicView(t, sources, model, bySlug, previous, next, "../");
+            Views.TopicView view = topicView(t, sources, model, bySlug, previous, next);
+            views.put(t.slug(), view);
             write(engine, "topic.peb", out.resolve(topicPath(t)), common, "../",
                     Map.of("pageTitle", t.title(), "topic", view));
         }
@@ -102,7 +105,7 @@ public final class HtmlSite implements Output {
         String notFoundRoot = (String) common.get("siteUrl");
         write(engine, "404.peb", out.resolve("404.html"), common, notFoundRoot, Map.of("pageTitle", "Page not found"));
         write(engine, "search.peb", out.resolve("search.html"), common, "", Map.of("pageTitle", "Search"));
-        List<Views.Chapter> book = chapters(model, sources, bySlug, categories);
+        List<Views.Chapter> book = chapters(views, categories);
         writePrintPage(engine, model, book, common, out);
         write(engine, "practice.peb", out.resolve("practice.html"), common, "", Map.of("pageTitle", "Practice"));
         PracticeData.write(book, out.resolve("practice"));
@@ -134,25 +137,24 @@ public final class HtmlSite implements Output {
         return xml.append("</urlset>\n").toString();
     }
 
-    /**
-     * {@code print.html}: the whole book on one page (cover, contents, a chapter per category), from which the
-     * PDF is printed and which any reader can print. Links between topics point inside the page.
-     */
-    /** Every topic, rendered for a page at the site's root (the book, the practice cards), by category. */
-    private List<Views.Chapter> chapters(SiteModel model, Map<String, SourceDocument> sources,
-                                         Map<String, Topic> bySlug, List<Views.CategoryView> categories) {
+    /** Every topic's view, by category: the chapters of the book and the decks of the practice page. */
+    private static List<Views.Chapter> chapters(Map<String, Views.TopicView> views,
+                                                List<Views.CategoryView> categories) {
         List<Views.Chapter> chapters = new ArrayList<>();
         for (Views.CategoryView c : categories) {
             List<Views.TopicView> topics = new ArrayList<>();
             for (Views.TopicLink link : c.topics()) {
-                Topic t = bySlug.get(link.path().replace("topics/", "").replace(".html", ""));
-                topics.add(topicView(t, sources, model, bySlug, null, null, ""));
+                topics.add(views.get(link.path().replace("topics/", "").replace(".html", "")));
             }
             chapters.add(new Views.Chapter(c.name(), c.slug(), topics));
         }
         return chapters;
     }
 
+    /**
+     * {@code print.html}: the whole book on one page (cover, contents, a chapter per category), from which the
+     * PDF is printed and which any reader can print. Links between topics point inside the page.
+     */
     private void writePrintPage(PebbleEngine engine, SiteModel model, List<Views.Chapter> chapters,
                                 Map<String, Object> common, Path out) throws IOException {
         List<Views.SourceView> sourceViews = model.sources().stream().map(s -> sourceView(s, model)).toList();
@@ -160,8 +162,9 @@ public final class HtmlSite implements Output {
         write(engine, "print.peb", page, common, "", Map.of("pageTitle", model.config().title(),
                 "chapters", chapters, "sources", sourceViews, "date", model.date()));
         org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page.toFile(), "UTF-8");
-        for (org.jsoup.nodes.Element a : doc.select("a[href^=topics/]")) {
-            a.attr("href", "#t-" + a.attr("href").replaceFirst("^topics/", "").replaceFirst("\\.html$", ""));
+        // topic links, written for the topic pages ("../topics/x.html") or the root ("topics/x.html"), become anchors
+        for (org.jsoup.nodes.Element a : doc.select("a[href^=topics/], a[href^=../topics/]")) {
+            a.attr("href", "#t-" + a.attr("href").replaceFirst("^(\\.\\./)?topics/", "").replaceFirst("\\.html$", ""));
         }
         doc.outputSettings().prettyPrint(false);
         Files.writeString(page, doc.outerHtml(), StandardCharsets.UTF_8);
@@ -195,8 +198,10 @@ public final class HtmlSite implements Output {
         return new Views.TopicLink(t.title(), topicPath(t), t.difficulty(), (int) sources, answered);
     }
 
+    /** A topic as its page shows it (links relative to {@code topics/}). */
     private Views.TopicView topicView(Topic t, Map<String, SourceDocument> sources, SiteModel model,
-                                      Map<String, Topic> bySlug, Topic previous, Topic next, String root) {
+                                      Map<String, Topic> bySlug, Topic previous, Topic next) {
+        String root = "../";
         List<Views.AnswerView> answers = new ArrayList<>();
         List<Item> ordered = new ArrayList<>(t.items());
         // strongest answer first: answered before unanswered, then the longer answer
@@ -207,13 +212,10 @@ public final class HtmlSite implements Output {
             SourceDocument source = sources.get(item.sourceId());
             Views.SourceView sv = source == null ? null : sourceView(source, model);
             String file = source == null ? item.sourceId() : source.file();
-            boolean report = root.equals("../"); // each answer is rendered twice (topic page, book): warn once
             String html = item.body().isBlank() ? ""
-                    : GlossaryLinks.apply(renderer.render(item.body(), problem -> {
-                        if (report) {
-                            diagnostics.warn(file, item.lines().start(), problem, "");
-                        }
-                    }), model.glossary(), root, t.slug(), linkedConcepts);
+                    : GlossaryLinks.apply(renderer.render(item.body(),
+                            problem -> diagnostics.warn(file, item.lines().start(), problem, "")),
+                    model.glossary(), root, t.slug(), linkedConcepts);
             List<Views.LinkView> links = item.answerLinks().stream()
                     .map((AnswerLink l) -> new Views.LinkView(l.title(), l.url())).toList();
             String askedAs = item.question().equals(t.title()) ? "" : item.question();
@@ -235,12 +237,9 @@ public final class HtmlSite implements Output {
                 .map(HtmlSite::link).toList();
         String noteHtml = "";
         if (t.note() != null) {
-            boolean report = root.equals("../");
-            noteHtml = GlossaryLinks.apply(renderer.render(t.note().markdown(), problem -> {
-                if (report) {
-                    diagnostics.warn(t.note().file(), 0, problem, "");
-                }
-            }), model.glossary(), root, t.slug(), linkedConcepts);
+            noteHtml = GlossaryLinks.apply(renderer.render(t.note().markdown(),
+                    problem -> diagnostics.warn(t.note().file(), 0, problem, "")),
+                    model.glossary(), root, t.slug(), linkedConcepts);
         }
         return new Views.TopicView(t.slug(), t.title(), t.category(), categoryPath(t.category()), t.difficulty(),
                 phrasings, noteHtml, answers, related, previous == null ? null : link(previous), next == null ? null : link(next));

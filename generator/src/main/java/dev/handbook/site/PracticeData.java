@@ -16,7 +16,7 @@ import java.util.Map;
  * The practice page's data, as classic scripts under {@code practice/} (they load from {@code file://}): one
  * small file of cards (question, category, difficulty, page) and one file of answers per category, loaded when
  * a card of that category is shown. An answer is the maintainer's note and the fullest source answer, as the
- * topic page renders them (sanitised at build time).
+ * topic page renders them (sanitised at build time), with topic links made relative to the site's root.
  */
 final class PracticeData {
     private PracticeData() {
@@ -36,7 +36,7 @@ final class PracticeData {
                 card.put("d", t.difficulty());
                 card.put("p", "topics/" + t.slug() + ".html");
                 cards.add(card);
-                answers.put(t.slug(), answer(t));
+                answers.put(t.slug(), fromRoot(answer(t)));
             }
             Files.writeString(dir.resolve("answers-" + chapter.slug() + ".js"),
                     "window.handbookAnswers=Object.assign(window.handbookAnswers||{}," + json(answers) + ");\n",
@@ -44,6 +44,11 @@ final class PracticeData {
         }
         Files.writeString(dir.resolve("cards.js"), "window.handbookCards=" + json(cards) + ";\n",
                 StandardCharsets.UTF_8);
+    }
+
+    /** The topic page's markup links other topics as "../topics/x.html"; the practice page is at the root. */
+    private static String fromRoot(String html) {
+        return html.replace("href=\"../topics/", "href=\"topics/");
     }
 
     private static String answer(Views.TopicView t) {
