@@ -112,8 +112,8 @@ public final class Pipeline {
         Map<String, Long> times = new LinkedHashMap<>();
         Path target = options.outDir().toAbsolutePath().normalize();
         Path fingerprintFile = target.resolveSibling(".cache").resolve("build-fingerprint");
-        boolean chromiumFound = options.pdf() && Chromium.find(options.chromium()).isPresent();
-        String inputs = BuildFingerprint.inputs(options, chromiumFound);
+        Optional<Chromium> chromium = options.pdf() ? Chromium.find(options.chromium()) : Optional.empty();
+        String inputs = BuildFingerprint.inputs(options, chromium.isPresent());
         if (!strict && Files.isRegularFile(fingerprintFile)
                 && Files.readString(fingerprintFile).equals(inputs + "\n" + BuildFingerprint.outputs(target))) {
             times.put("unchanged", 0L);
@@ -144,7 +144,6 @@ public final class Pipeline {
         Files.deleteIfExists(fingerprintFile);
         Map<String, Integer> perSource = new LinkedHashMap<>();
         reports.forEach(r -> perSource.put(r.source().id(), r.cleaned().items().size()));
-        Optional<Chromium> chromium = options.pdf() ? Chromium.find(options.chromium()) : Optional.empty();
         if (options.pdf() && chromium.isEmpty()) {
             diagnostics.info(options.chromium() == null ? "PATH" : options.chromium().toString(), 0,
                     "no Chromium found: the PDF was skipped (apt-get install chromium, or pass --chromium PATH)");
