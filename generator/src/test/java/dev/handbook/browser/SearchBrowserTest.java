@@ -2,13 +2,10 @@ package dev.handbook.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.handbook.diag.Diagnostics;
-import dev.handbook.pipeline.BuildOptions;
-import dev.handbook.pipeline.Pipeline;
+import dev.handbook.BuiltSite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -32,16 +29,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Search as a reader uses it, in headless Chromium, from file://. */
 class SearchBrowserTest {
-    @TempDir
-    static Path tmp;
     static Path site;
     static ChromeDriver browser;
     static Map<String, String> pathOfItem = new HashMap<>();
 
     @BeforeAll
     static void buildAndStart() throws IOException {
-        site = tmp.resolve("site");
-        new Pipeline(new Diagnostics()).build(new BuildOptions(Path.of("content"), Path.of("theme"), site, ""));
+        site = BuiltSite.path();
         JsonNode manifest = new ObjectMapper().readTree(site.resolve("manifest.json").toFile());
         for (JsonNode topic : manifest.get("topics")) {
             for (JsonNode item : topic.get("items")) {

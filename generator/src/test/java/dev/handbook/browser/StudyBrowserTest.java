@@ -1,8 +1,6 @@
 package dev.handbook.browser;
 
-import dev.handbook.diag.Diagnostics;
-import dev.handbook.pipeline.BuildOptions;
-import dev.handbook.pipeline.Pipeline;
+import dev.handbook.BuiltSite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +33,7 @@ class StudyBrowserTest {
 
     @BeforeAll
     static void buildAndStart() throws IOException {
-        site = tmp.resolve("site");
-        new Pipeline(new Diagnostics()).build(new BuildOptions(Path.of("content"), Path.of("theme"), site, ""));
+        site = BuiltSite.path();
         browser = Browser.start();
     }
 

@@ -2,12 +2,9 @@ package dev.handbook.site;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.handbook.diag.Diagnostics;
-import dev.handbook.pipeline.BuildOptions;
-import dev.handbook.pipeline.Pipeline;
+import dev.handbook.BuiltSite;
 import nu.validator.client.EmbeddedValidator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,13 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every kind of page, checked by the Nu HTML Checker: no errors. */
 class HtmlValidityTest {
-    @TempDir
-    Path tmp;
-
     @Test
     void pagesAreValidHtml() throws Exception {
-        Path site = tmp.resolve("site");
-        new Pipeline(new Diagnostics()).build(new BuildOptions(Path.of("content"), Path.of("theme"), site, ""));
+        Path site = BuiltSite.path();
         List<Path> pages = new ArrayList<>(List.of(site.resolve("index.html"), site.resolve("credits.html"),
                 site.resolve("search.html"), site.resolve("practice.html"), site.resolve("404.html"),
                 site.resolve("print.html")));

@@ -2,6 +2,7 @@ package dev.handbook.site;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handbook.BuiltSite;
 import dev.handbook.diag.Diagnostics;
 import dev.handbook.pipeline.BuildOptions;
 import dev.handbook.pipeline.BuildResult;
@@ -37,9 +38,8 @@ class SiteBuildTest {
 
     @BeforeAll
     static void build() throws IOException {
-        site = tmp.resolve("site-out");
-        result = new Pipeline(new Diagnostics()).build(
-                new BuildOptions(Path.of("content"), Path.of("theme"), site, ""));
+        site = BuiltSite.path();
+        result = BuiltSite.result();
     }
 
     private static List<Path> pages() throws IOException {
