@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -42,7 +41,7 @@ public final class Vocabulary {
 
     private final List<Concept> concepts;
     private final Map<String, String> idByPhrase;
-    private final Pattern phrases;
+    private final PhraseMatcher phrases;
 
     public Vocabulary(List<Concept> concepts) {
         this.concepts = List.copyOf(concepts);
@@ -55,7 +54,7 @@ public final class Vocabulary {
         }
         coordinated(concepts).forEach(byPhrase::putIfAbsent);
         this.idByPhrase = Map.copyOf(byPhrase);
-        this.phrases = alternation(byPhrase.keySet().stream().toList());
+        this.phrases = new PhraseMatcher(idByPhrase);
     }
 
     /**
@@ -119,17 +118,10 @@ public final class Vocabulary {
 
     /** Every known phrasing in {@code text} replaced by its concept id (with spaces around it). */
     public String normalize(String text) {
-        if (idByPhrase.isEmpty()) {
+        if (phrases.isEmpty()) {
             return text;
         }
-        Matcher m = phrases.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String ids = idByPhrase.get(key(m.group()));
-            m.appendReplacement(out, " " + (ids == null ? Matcher.quoteReplacement(m.group()) : ids) + " ");
-        }
-        m.appendTail(out);
-        return out.toString();
+        return phrases.replaceAll(text, (out, ids) -> out.append(' ').append(ids).append(' '));
     }
 
     /** A pattern matching any phrasing of the concept, as a whole word, ignoring case. */
