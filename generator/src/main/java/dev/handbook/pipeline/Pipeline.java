@@ -54,7 +54,7 @@ public final class Pipeline {
     private RenderStats lastRender = new RenderStats(0, 0, 0);
 
     /** Formulas and code blocks served from the cache, rendered anew, and script-engine starts, last build. */
-    public record RenderStats(int cacheHits, int cacheMisses, int engineStarts) {
+    public record RenderStats(int cacheHits, int cacheMisses, int scriptLoads) {
     }
 
     public RenderStats lastRender() {
@@ -178,6 +178,7 @@ public final class Pipeline {
                     PdfBook.unlink(staging);
                 }
                 times.put(output.name(), (System.nanoTime() - start) / 1_000_000);
+                output.partMillis().forEach((part, millis) -> times.put(output.name() + "." + part, millis));
             }
             long start = System.nanoTime();
             List<LinkChecker.Broken> broken = LinkChecker.check(staging);
@@ -198,7 +199,7 @@ public final class Pipeline {
         renderCache.save();
         Files.createDirectories(fingerprintFile.getParent());
         Files.writeString(fingerprintFile, inputs + "\n" + BuildFingerprint.outputs(target));
-        lastRender = new RenderStats(renderCache.hits(), renderCache.misses(), renderer.engineStarts());
+        lastRender = new RenderStats(renderCache.hits(), renderCache.misses(), renderer.scriptLoads());
         return new BuildResult(reports, topics, analysis.grouping().merges(), analysis.grouping().nearMisses(),
                 times, pages, true);
     }

@@ -12,6 +12,7 @@ import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The render stage's entry point: Markdown from a source or a note becomes safe HTML for a page.
@@ -37,6 +38,7 @@ public final class MarkdownRenderer implements AutoCloseable {
     private final Safelist safelist;
     private final RenderCache cache;
     private final ScriptEngine scripts = new ScriptEngine();
+    private final AtomicLong scriptNanos = new AtomicLong();
 
     /** A renderer whose formulas and highlighted code are cached for this build only. */
     public MarkdownRenderer() {
@@ -131,7 +133,9 @@ public final class MarkdownRenderer implements AutoCloseable {
         if (cached != null) {
             return cached;
         }
+        long start = System.nanoTime();
         ScriptEngine.Rendered rendered = scripts.formula(tex, display);
+        scriptNanos.addAndGet(System.nanoTime() - start);
         if (rendered.error() != null) {
             problems.accept("formula not understood (" + rendered.error() + "): " + tex);
             return new Element("span").addClass("math-error").attr("title", rendered.error())
@@ -147,24 +151,36 @@ public final class MarkdownRenderer implements AutoCloseable {
         if (cached != null) {
             return cached.isEmpty() ? null : cached;
         }
+        long start = System.nanoTime();
         String html = scripts.highlight(code, language);
+        scriptNanos.addAndGet(System.nanoTime() - start);
         cache.put(key, html == null ? "" : html);
         return html;
     }
 
     /**
-     * Starts the script engine on a background thread, so its start (seconds, in interpreter mode) overlaps with
-     * the stages before rendering; rendering waits for it if it is not done. For builds without a warm cache.
+     * Loads KaTeX and then highlight.js on a background thread, so their start (a second or so each, in
+     * interpreter mode) overlaps with the stages before rendering; rendering waits for them if they are not done.
+     * For builds without a warm cache.
      */
     public void warmUpInBackground() {
-        Thread warmUp = new Thread(scripts::warmUp, "katex-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        // one after the other: KaTeX, needed by more pages, loads faster without highlight.js competing for a core
+        Thread thread = new Thread(() -> {
+            scripts.warmUpMath();
+            scripts.warmUpHighlighting();
+        }, "script-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
-    /** How often the script engine was started: 0 when every formula and code block came from the cache. */
-    public int engineStarts() {
-        return scripts.starts();
+    /** Time spent in KaTeX and highlight.js so far (waiting for the engine's start included), over all threads. */
+    public long scriptNanos() {
+        return scriptNanos.get();
+    }
+
+    /** How many times a script library was loaded: 0 when every formula and code block came from the cache. */
+    public int scriptLoads() {
+        return scripts.loads();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.handbook.site;
 
+import dev.handbook.diag.Diagnostic;
 import dev.handbook.diag.Diagnostics;
 import dev.handbook.extract.AnswerLink;
 import dev.handbook.extract.Item;
@@ -16,6 +17,7 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +25,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +42,7 @@ public final class HtmlSite implements Output {
     private final Path themeDir;
     private final MarkdownRenderer renderer;
     private final Diagnostics diagnostics;
+    private final Map<String, Long> partMillis = new LinkedHashMap<>();
 
     public HtmlSite(Path themeDir, MarkdownRenderer renderer, Diagnostics diagnostics) {
         this.themeDir = themeDir;
@@ -58,7 +64,21 @@ public final class HtmlSite implements Output {
     }
 
     @Override
+    public Map<String, Long> partMillis() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(partMillis));
+    }
+
+    private void lap(String part, long[] since) {
+        long now = System.nanoTime();
+        partMillis.merge(part, (now - since[0]) / 1_000_000, Long::sum);
+        since[0] = now;
+    }
+
+    @Override
     public void write(SiteModel model, Path out) throws IOException {
+        partMillis.clear();
+        long[] since = {System.nanoTime()};
+        long scriptNanos = renderer.scriptNanos();
         PebbleEngine engine = new PebbleEngine.Builder()
                 .loader(new FileLoader(themeDir.resolve("templates").toAbsolutePath().toString()))
                 .autoEscaping(true)
@@ -86,18 +106,30 @@ public final class HtmlSite implements Output {
                     Map.of("pageTitle", c.name(), "category", c));
         }
         List<Topic> topics = model.topics();
-        // each topic is rendered once; the book and the practice cards reuse the same views
-        Map<String, Views.TopicView> views = new HashMap<>();
-        for (int i = 0; i < topics.size(); i++) {
-            Topic t = topics.get(i);
-            Topic previous = i > 0 && topics.get(i - 1).category().equals(t.category()) ? topics.get(i - 1) : null;
-            Topic next = i + 1 < topics.size() && topics.get(i + 1).category().equals(t.category())
-                    ? topics.get(i + 1) : null;
-            Views.TopicView view = topicView(t, sources, model, bySlug, previous, next);
-            views.put(t.slug(), view);
-            write(engine, "topic.peb", out.resolve(topicPath(t)), common, "../",
-                    Map.of("pageTitle", t.title(), "topic", view));
+        // Topics render and write in parallel (answers are the bulk of the work); each topic's problems are
+        // reported afterwards in topic order, so the build's warnings do not depend on thread timing. On a cold
+        // build KaTeX and then highlight.js are still loading when rendering starts, so topics go in three
+        // batches: those that need neither, then those that may need only KaTeX, then those with code.
+        // Each topic is rendered once; the book and the practice cards reuse the same views.
+        RenderedTopic[] rendered = new RenderedTopic[topics.size()];
+        Map<Integer, List<Integer>> batches = IntStream.range(0, topics.size()).boxed()
+                .collect(Collectors.groupingBy(i -> scriptsNeeded(topics.get(i)), TreeMap::new, Collectors.toList()));
+        try {
+            for (List<Integer> batch : batches.values()) {
+                batch.parallelStream().forEach(i -> rendered[i] = renderTopic(engine, model, topics, i, sources,
+                        bySlug, common, out));
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
+        Map<String, Views.TopicView> views = new HashMap<>();
+        for (RenderedTopic r : rendered) {
+            views.put(r.view().slug(), r.view());
+            r.problems().forEach(d -> diagnostics.warn(d.file(), d.line(), d.message(), d.hint()));
+        }
+        lap("pages", since);
+        // KaTeX and highlight.js inside the pages' time, summed over threads, with any wait for the engine's start
+        partMillis.put("math", (renderer.scriptNanos() - scriptNanos) / 1_000_000);
         List<Views.SourceView> sourceViews = model.sources().stream().map(s -> sourceView(s, model)).toList();
         write(engine, "credits.peb", out.resolve("credits.html"), common, "",
                 Map.of("pageTitle", "Sources and credits", "sources", sourceViews));
@@ -109,6 +141,7 @@ public final class HtmlSite implements Output {
         writePrintPage(engine, model, book, common, out);
         write(engine, "practice.peb", out.resolve("practice.html"), common, "", Map.of("pageTitle", "Practice"));
         PracticeData.write(book, out.resolve("practice"));
+        lap("book", since);
         try (TextAnalyzer analyzer = new TextAnalyzer(model.vocabulary())) {
             SearchIndex index = new SearchIndexBuilder(analyzer).build(model.topics());
             Path searchDir = Files.createDirectories(out.resolve("search"));
@@ -116,6 +149,7 @@ public final class HtmlSite implements Output {
                 Files.writeString(searchDir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
             }
         }
+        lap("search", since);
         copyStatic(out.resolve("assets"));
         Files.writeString(out.resolve(".nojekyll"), "");
         Files.writeString(out.resolve("manifest.json"), ManifestWriter.json(model), StandardCharsets.UTF_8);
@@ -125,6 +159,39 @@ public final class HtmlSite implements Output {
             model.topics().forEach(t -> paths.add(topicPath(t)));
             Files.writeString(out.resolve("sitemap.xml"), sitemap(model.siteUrl(), paths), StandardCharsets.UTF_8);
         }
+    }
+
+    private record RenderedTopic(Views.TopicView view, List<Diagnostic> problems) {
+    }
+
+    /** Renders and writes the page of {@code topics.get(i)}, between its neighbours in the same category. */
+    private RenderedTopic renderTopic(PebbleEngine engine, SiteModel model, List<Topic> topics, int i,
+                                      Map<String, SourceDocument> sources, Map<String, Topic> bySlug,
+                                      Map<String, Object> common, Path out) {
+        Topic t = topics.get(i);
+        Topic previous = i > 0 && topics.get(i - 1).category().equals(t.category()) ? topics.get(i - 1) : null;
+        Topic next = i + 1 < topics.size() && topics.get(i + 1).category().equals(t.category())
+                ? topics.get(i + 1) : null;
+        List<Diagnostic> problems = new ArrayList<>();
+        Views.TopicView view = topicView(t, sources, model, bySlug, previous, next, problems);
+        try {
+            write(engine, "topic.peb", out.resolve(topicPath(t)), common, "../",
+                    Map.of("pageTitle", t.title(), "topic", view));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RenderedTopic(view, problems);
+    }
+
+    /**
+     * 0 when a topic's Markdown holds neither a formula nor fenced code, 1 when it may hold formulas only, 2 when
+     * it has fenced code: only for scheduling, so a rough look is enough.
+     */
+    private static int scriptsNeeded(Topic t) {
+        Stream<String> markdown = Stream.concat(t.items().stream().map(Item::body),
+                t.note() == null ? Stream.empty() : Stream.of(t.note().markdown()));
+        return markdown.mapToInt(text -> text.contains("```") || text.contains("~~~") ? 2
+                : text.indexOf('$') >= 0 ? 1 : 0).max().orElse(0);
     }
 
     static String sitemap(String siteUrl, List<String> paths) {
@@ -200,7 +267,8 @@ public final class HtmlSite implements Output {
 
     /** A topic as its page shows it (links relative to {@code topics/}). */
     private Views.TopicView topicView(Topic t, Map<String, SourceDocument> sources, SiteModel model,
-                                      Map<String, Topic> bySlug, Topic previous, Topic next) {
+                                      Map<String, Topic> bySlug, Topic previous, Topic next,
+                                      List<Diagnostic> problems) {
         String root = "../";
         List<Views.AnswerView> answers = new ArrayList<>();
         List<Item> ordered = new ArrayList<>(t.items());
@@ -214,7 +282,7 @@ public final class HtmlSite implements Output {
             String file = source == null ? item.sourceId() : source.file();
             String html = item.body().isBlank() ? ""
                     : GlossaryLinks.apply(renderer.render(item.body(),
-                            problem -> diagnostics.warn(file, item.lines().start(), problem, "")),
+                            problem -> problems.add(warning(file, item.lines().start(), problem))),
                     model.glossary(), root, t.slug(), linkedConcepts);
             List<Views.LinkView> links = item.answerLinks().stream()
                     .map((AnswerLink l) -> new Views.LinkView(l.title(), l.url())).toList();
@@ -238,11 +306,15 @@ public final class HtmlSite implements Output {
         String noteHtml = "";
         if (t.note() != null) {
             noteHtml = GlossaryLinks.apply(renderer.render(t.note().markdown(),
-                    problem -> diagnostics.warn(t.note().file(), 0, problem, "")),
+                    problem -> problems.add(warning(t.note().file(), 0, problem))),
                     model.glossary(), root, t.slug(), linkedConcepts);
         }
         return new Views.TopicView(t.slug(), t.title(), t.category(), categoryPath(t.category()), t.difficulty(),
                 phrasings, noteHtml, answers, related, previous == null ? null : link(previous), next == null ? null : link(next));
+    }
+
+    private static Diagnostic warning(String file, int line, String problem) {
+        return new Diagnostic(Diagnostic.Severity.WARNING, file, line, problem, "");
     }
 
     private static Views.SourceView sourceView(SourceDocument s, SiteModel model) {

@@ -5,13 +5,16 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -31,22 +34,35 @@ public final class LinkChecker {
         }
     }
 
+    private static final Pattern ALLOWED_SCHEME = Pattern.compile("(?i)^(https?:|mailto:|tel:).*");
+    private static final Pattern ANY_SCHEME = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*:.*");
+
+    /** What the check needs of one page: the ids it defines and the links it makes, in document order. */
+    private record PageLinks(Set<String> ids, List<String> links) {
+    }
+
     public static List<Broken> check(Path site) throws IOException {
         List<Path> pages;
+        Set<Path> files;
         try (Stream<Path> walk = Files.walk(site)) {
-            pages = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+            files = walk.filter(Files::isRegularFile).collect(Collectors.toSet());
         }
-        Map<Path, Set<String>> ids = new HashMap<>();
+        pages = files.stream().filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        // each page is parsed once, pages in parallel; the links are then checked in page order
+        Map<Path, PageLinks> parsed;
+        try {
+            parsed = pages.parallelStream().collect(Collectors.toMap(page -> page, LinkChecker::read));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         List<Broken> broken = new ArrayList<>();
         for (Path page : pages) {
-            Document doc = Jsoup.parse(page.toFile(), "UTF-8");
             String shown = site.relativize(page).toString().replace('\\', '/');
-            for (Element el : doc.select("a[href], link[href], script[src], img[src], iframe[src], source[src]")) {
-                String link = el.hasAttr("href") ? el.attr("href") : el.attr("src");
-                if (link.isEmpty() || link.matches("(?i)^(https?:|mailto:|tel:).*")) {
+            for (String link : parsed.get(page).links()) {
+                if (link.isEmpty() || ALLOWED_SCHEME.matcher(link).matches()) {
                     continue;
                 }
-                if (link.matches("(?i)^[a-z][a-z0-9+.-]*:.*") || link.startsWith("//")) {
+                if (ANY_SCHEME.matcher(link).matches() || link.startsWith("//")) {
                     broken.add(new Broken(shown, link, "not a link within the site"));
                     continue;
                 }
@@ -54,13 +70,14 @@ public final class LinkChecker {
                     broken.add(new Broken(shown, link, "absolute path; links must be relative"));
                     continue;
                 }
-                String file = link.replaceFirst("[?#].*$", "");
+                int end = indexOfAny(link, '?', '#');
+                String file = end < 0 ? link : link.substring(0, end);
                 String fragment = link.contains("#") ? link.substring(link.indexOf('#') + 1) : "";
                 Path target = file.isEmpty() ? page : page.getParent().resolve(file).normalize();
-                if (!target.startsWith(site) || !Files.isRegularFile(target)) {
+                if (!target.startsWith(site) || !files.contains(target)) {
                     broken.add(new Broken(shown, link, "no such file"));
-                } else if (!fragment.isEmpty() && target.toString().endsWith(".html")
-                        && !ids.computeIfAbsent(target, LinkChecker::idsOf).contains(fragment)) {
+                } else if (!fragment.isEmpty() && parsed.containsKey(target)
+                        && !parsed.get(target).ids().contains(fragment)) {
                     broken.add(new Broken(shown, link, "no such anchor"));
                 }
             }
@@ -68,13 +85,25 @@ public final class LinkChecker {
         return broken;
     }
 
-    private static Set<String> idsOf(Path page) {
+    private static int indexOfAny(String text, char a, char b) {
+        int i = text.indexOf(a);
+        int j = text.indexOf(b);
+        return i < 0 ? j : j < 0 ? i : Math.min(i, j);
+    }
+
+    private static PageLinks read(Path page) {
+        Document doc;
         try {
-            Set<String> ids = new java.util.HashSet<>();
-            Jsoup.parse(page.toFile(), "UTF-8").select("[id]").forEach(e -> ids.add(e.id()));
-            return ids;
+            doc = Jsoup.parse(page.toFile(), "UTF-8");
         } catch (IOException e) {
-            return Set.of();
+            throw new UncheckedIOException(e);
         }
+        Set<String> ids = new HashSet<>();
+        doc.select("[id]").forEach(e -> ids.add(e.id()));
+        List<String> links = new ArrayList<>();
+        for (Element el : doc.select("a[href], link[href], script[src], img[src], iframe[src], source[src]")) {
+            links.add(el.hasAttr("href") ? el.attr("href") : el.attr("src"));
+        }
+        return new PageLinks(ids, links);
     }
 }

@@ -89,13 +89,13 @@ class RenderTest {
         String before;
         try (MarkdownRenderer renderer = new MarkdownRenderer(first)) {
             before = renderer.render(markdown);
-            assertEquals(1, renderer.engineStarts());
+            assertEquals(2, renderer.scriptLoads(), "KaTeX and highlight.js loaded");
         }
         first.save();
         RenderCache second = new RenderCache(cacheFile);
         try (MarkdownRenderer renderer = new MarkdownRenderer(second)) {
             assertEquals(before, renderer.render(markdown));
-            assertEquals(0, renderer.engineStarts(), "everything came from the cache");
+            assertEquals(0, renderer.scriptLoads(), "everything came from the cache");
         }
         assertEquals(2, second.hits());
         assertEquals(0, second.misses());

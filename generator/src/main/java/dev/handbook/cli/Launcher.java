@@ -1,0 +1,163 @@
+package dev.handbook.cli;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The jar's entry point: runs {@link Main} in a second JVM started with the options a short build wants, since a
+ * jar cannot carry JVM options and {@code java -jar handbook.jar build} is what users type.
+ *
+ * <p>Measured on the seed handbook (2 cores): the client compiler alone ({@code -XX:TieredStopAtLevel=1}) halves
+ * the CPU a cold build spends (C2 compiling the script engine's interpreter for a run that ends in seconds), and an
+ * application class-data archive saves another ~0.5 s of class loading. The archive is made by the first run
+ * ({@code -XX:ArchiveClassesAtExit}) beside the jar and named after the jar's size and date, so a rebuilt jar gets
+ * a new one. C2 pays off on long runs: {@code serve}, and handbooks whose sources pass {@link #LARGE_SOURCES}
+ * bytes (at 10,000 questions, 4 MB, both were as fast), keep the default compilers.
+ *
+ * <p>This JVM loads only this class, and waits for the other with its output inherited; its own JVM options are
+ * passed on. {@code -Dhandbook.launch=direct} runs in this JVM instead; so does anything not started from a jar.
+ */
+public final class Launcher {
+    static final long LARGE_SOURCES = 8L << 20;
+    private static final String LAUNCH = "handbook.launch";
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        Optional<Path> jar = jar();
+        if (jar.isEmpty() || "direct".equals(System.getProperty(LAUNCH))) {
+            Main.main(args);
+            return;
+        }
+        System.exit(relaunch(jar.get(), args));
+    }
+
+    private static int relaunch(Path jar, String[] args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ownJvmOptions());
+        command.addAll(jvmOptions(args, sourceBytes(contentDir(args))));
+        Path archive = archive(jar);
+        Path newArchive = null;
+        if (Files.isRegularFile(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        } else if (Files.isWritable(jar.getParent())) {
+            newArchive = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid());
+            command.add("-XX:ArchiveClassesAtExit=" + newArchive);
+        }
+        command.add("-Xlog:cds=off");
+        command.add("-Xlog:cds+dynamic=off");
+        command.add("-D" + LAUNCH + "=direct");
+        command.add("-cp");
+        command.add(jar.toString());
+        command.add("dev.handbook.cli.Main");
+        command.addAll(Arrays.asList(args));
+        try {
+            Process child = new ProcessBuilder(command).inheritIO().start();
+            Thread stop = new Thread(child::destroy);
+            Runtime.getRuntime().addShutdownHook(stop);
+            int code = child.waitFor();
+            Runtime.getRuntime().removeShutdownHook(stop);
+            if (newArchive != null) {
+                keepArchive(newArchive, archive);
+            }
+            return code;
+        } catch (IOException e) {
+            // no second JVM (a restricted system): build in this one, just without the tuning
+            return Main.run(args);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    /** The options for the build's JVM, given its command line and the size of the sources it reads. */
+    static List<String> jvmOptions(String[] args, long sourceBytes) {
+        boolean longRun = args.length > 0 && args[0].equals("serve");
+        return longRun || sourceBytes >= LARGE_SOURCES ? List.of() : List.of("-XX:TieredStopAtLevel=1");
+    }
+
+    /** The content directory a command line names ({@code --content DIR}, default {@code content}). */
+    static Path contentDir(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--content") && i + 1 < args.length) {
+                return Path.of(args[i + 1]);
+            }
+            if (args[i].startsWith("--content=")) {
+                return Path.of(args[i].substring("--content=".length()));
+            }
+        }
+        return Path.of("content");
+    }
+
+    private static long sourceBytes(Path contentDir) {
+        try (Stream<Path> files = Files.walk(contentDir.resolve("sources"))) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The JVM options this JVM was started with (those before {@code -jar}), such as a larger heap. */
+    private static List<String> ownJvmOptions() {
+        List<String> own = new ArrayList<>();
+        for (String arg : ProcessHandle.current().info().arguments().orElse(new String[0])) {
+            if (arg.equals("-jar")) {
+                break;
+            }
+            if (!arg.startsWith("-XX:SharedArchiveFile") && !arg.startsWith("-XX:ArchiveClassesAtExit")) {
+                own.add(arg);
+            }
+        }
+        return own;
+    }
+
+    private static Path archive(Path jar) {
+        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+        long stamp;
+        try {
+            stamp = Files.getLastModifiedTime(jar).toMillis() ^ Files.size(jar);
+        } catch (IOException e) {
+            stamp = 0;
+        }
+        return jar.resolveSibling(name + "-" + Long.toHexString(stamp) + ".jsa");
+    }
+
+    /** Moves a newly dumped archive into place, and removes the archives of earlier jars. */
+    private static void keepArchive(Path dumped, Path archive) {
+        try {
+            if (!Files.isRegularFile(dumped)) {
+                return;
+            }
+            String prefix = archive.getFileName().toString().replaceFirst("-[0-9a-f]+\\.jsa$", "-");
+            try (Stream<Path> old = Files.list(archive.getParent())) {
+                for (Path p : old.filter(p -> p.getFileName().toString().startsWith(prefix)
+                        && p.getFileName().toString().endsWith(".jsa")).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.move(dumped, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // the next run tries again
+        }
+    }
+
+    private static Optional<Path> jar() {
+        try {
+            Path location = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.toString().endsWith(".jar") && Files.isRegularFile(location)
+                    ? Optional.of(location) : Optional.empty();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.handbook.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class LauncherTest {
+    @Test
+    void aSmallBuildRunsWithTheClientCompilerOnly() {
+        assertEquals(List.of("-XX:TieredStopAtLevel=1"), Launcher.jvmOptions(new String[]{"build"}, 200_000));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1"), Launcher.jvmOptions(new String[]{"check"}, 0));
+    }
+
+    @Test
+    void longRunsKeepTheOptimizingCompiler() {
+        assertEquals(List.of(), Launcher.jvmOptions(new String[]{"serve"}, 200_000));
+        assertEquals(List.of(), Launcher.jvmOptions(new String[]{"build"}, Launcher.LARGE_SOURCES));
+    }
+
+    @Test
+    void theContentDirectoryIsReadFromEitherSpelling() {
+        assertEquals(Path.of("content"), Launcher.contentDir(new String[]{"build", "--out", "x"}));
+        assertEquals(Path.of("/data/c"), Launcher.contentDir(new String[]{"build", "--content", "/data/c"}));
+        assertEquals(Path.of("/data/c"), Launcher.contentDir(new String[]{"check", "--content=/data/c"}));
+    }
+}
