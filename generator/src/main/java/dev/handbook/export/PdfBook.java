@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPa
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.cos.COSName;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -35,10 +36,21 @@ import java.util.TimeZone;
  * {@code downloads/handbook.pdf}, printed by headless Chromium from {@code print.html} (the only engine here that
  * prints KaTeX correctly). Chromium has no {@code target-counter}, so the contents get their page numbers in a
  * second pass: the first PDF's named destinations (Chromium names them after the element ids) tell on which page
- * each chapter and topic starts; the numbers are written into the contents and the book is printed again. PDFBox
- * then adds the outline (bookmarks for chapters and topics) and the document information.
+ * each chapter and topic starts; a script writes the numbers into the contents of the page still open, and it is
+ * printed again (one browser, one page load: {@link DevToolsSession}). PDFBox then adds the outline (bookmarks
+ * for chapters and topics) and the document information.
  */
 public final class PdfBook implements Output {
+    /** Writes each contents entry's page number (1-based) from PAGES, element id -> 0-based page index. */
+    private static final String NUMBER_CONTENTS = """
+            (function (pages) {
+              document.querySelectorAll('.toc-page[data-for]').forEach(function (number) {
+                var page = pages[number.getAttribute('data-for')];
+                number.textContent = page === undefined ? '' : String(page + 1);
+              });
+              return true;
+            })(PAGES)""";
+
     private final Chromium chromium;
     private final String paper;
     private final Path cacheDir;
@@ -69,7 +81,6 @@ public final class PdfBook implements Output {
             Files.copy(cached, pdf);
             return;
         }
-        Path firstPass = Files.createTempFile("handbook-pass", ".pdf");
         Path numbered = out.resolve("print-numbered.tmp.html");
         try {
             Document book = Jsoup.parse(printPage.toFile(), "UTF-8");
@@ -78,22 +89,20 @@ public final class PdfBook implements Output {
                 Files.writeString(letter, "@page { size: Letter; }\n");
                 book.head().appendElement("link").attr("rel", "stylesheet").attr("href", "assets/print-letter.css");
             }
-            // pass 1: where does everything start?
             Files.writeString(numbered, book.outerHtml(), StandardCharsets.UTF_8);
-            chromium.printToPdf(numbered, firstPass);
-            Map<String, Integer> pages;
-            try (PDDocument first = Loader.loadPDF(firstPass.toFile())) {
-                pages = destinationPages(first);
+            byte[] printed;
+            try (DevToolsSession browser = DevToolsSession.start(chromium.executable())) {
+                browser.load(numbered);
+                // pass 1: where does everything start?
+                Map<String, Integer> pages;
+                try (PDDocument first = Loader.loadPDF(browser.printToPdf())) {
+                    pages = destinationPages(first);
+                }
+                // pass 2: the same page with the numbers written into its contents
+                browser.evaluate(NUMBER_CONTENTS.replace("PAGES", new ObjectMapper().writeValueAsString(pages)));
+                printed = browser.printToPdf();
             }
-            // pass 2: the same book with its page numbers
-            for (Element number : book.select(".toc-page[data-for]")) {
-                Integer page = pages.get(number.attr("data-for"));
-                number.text(page == null ? "" : String.valueOf(page + 1));
-            }
-            Files.writeString(numbered, book.outerHtml(), StandardCharsets.UTF_8);
-            chromium.printToPdf(numbered, pdf);
-            // read into memory first: PDFBox reads lazily, and the file is overwritten below
-            try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(pdf))) {
+            try (PDDocument doc = Loader.loadPDF(printed)) {
                 addOutline(doc, book, destinationPages(doc));
                 describe(doc, model);
                 // the file identifier derives from what was printed, not from the clock: same book, same bytes
@@ -110,7 +119,6 @@ public final class PdfBook implements Output {
                 Files.copy(pdf, cached);
             }
         } finally {
-            Files.deleteIfExists(firstPass);
             Files.deleteIfExists(numbered);
             Files.deleteIfExists(out.resolve("assets/print-letter.css"));
         }

@@ -20,6 +20,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -27,7 +28,8 @@ import java.util.stream.Stream;
 /**
  * {@code serve}: builds, serves the output on 127.0.0.1, rebuilds when anything under content/ or theme/ changes,
  * and reloads open pages. Pages get one extra script, {@code /__handbook/reload.js} (same origin, so the pages'
- * CSP allows it), which asks {@code /__handbook/version} twice a second and reloads when a rebuild finished.
+ * CSP allows it), which waits on {@code /__handbook/version?after=N} (answered as soon as the version is no
+ * longer N, or after {@link #LONG_POLL_SECONDS}) and reloads the moment a rebuild finished.
  * The served files are the real build output: nothing is rendered differently for the server.
  */
 public final class DevServer implements AutoCloseable {
@@ -35,11 +37,15 @@ public final class DevServer implements AutoCloseable {
             (function () {
               var seen = null;
               function ask() {
-                fetch('/__handbook/version', {cache: 'no-store'}).then(function (r) { return r.text(); })
-                  .then(function (v) { if (seen !== null && v !== seen) { location.reload(); } seen = v; })
-                  .catch(function () { /* server restarting */ });
+                var url = '/__handbook/version' + (seen === null ? '' : '?after=' + encodeURIComponent(seen));
+                fetch(url, {cache: 'no-store'}).then(function (r) { return r.text(); })
+                  .then(function (v) {
+                    if (seen !== null && v !== seen) { location.reload(); return; }
+                    seen = v;
+                    ask();
+                  })
+                  .catch(function () { setTimeout(ask, 1000); /* server restarting */ });
               }
-              setInterval(ask, 500);
               ask();
             }());
             """;
@@ -50,7 +56,12 @@ public final class DevServer implements AutoCloseable {
 
     private final BuildOptions options;
     private final PrintStream log;
+    static final int LONG_POLL_SECONDS = 25;
+    /** How long the files must be quiet after a change before rebuilding: an editor saves in a burst. */
+    private static final long QUIET_MILLIS = 60;
+
     private final AtomicInteger version = new AtomicInteger();
+    private final Object versionChanged = new Object();
     private HttpServer server;
     private WatchService watcher;
     private Thread watching;
@@ -65,6 +76,12 @@ public final class DevServer implements AutoCloseable {
         rebuild("first build", System.nanoTime());
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::serve);
+        // waiting pages hold a request open each, so requests get threads of their own
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "handbook-serve");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
         watcher = FileSystems.getDefault().newWatchService();
         register(options.contentDir());
@@ -100,7 +117,7 @@ public final class DevServer implements AutoCloseable {
                 key.reset();
                 // an editor writes in bursts: wait until it is quiet, then build once
                 WatchKey more;
-                while ((more = watcher.poll(150, TimeUnit.MILLISECONDS)) != null) {
+                while ((more = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) {
                     more.pollEvents();
                     more.reset();
                 }
@@ -126,7 +143,10 @@ public final class DevServer implements AutoCloseable {
             diagnostics.all().forEach(d -> log.println(d.format()));
             long millis = (System.nanoTime() - since) / 1_000_000;
             log.printf("%s: rebuilt %d topics in %d ms%n", why, result.topics().size(), millis);
-            version.incrementAndGet();
+            synchronized (versionChanged) {
+                version.incrementAndGet();
+                versionChanged.notifyAll();
+            }
         } catch (IOException | RuntimeException e) {
             diagnostics.all().forEach(d -> log.println(d.format()));
             log.println(why + ": build failed, still serving the previous site: " + e.getMessage());
@@ -137,7 +157,9 @@ public final class DevServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/__handbook/version")) {
-                send(exchange, 200, "text/plain", String.valueOf(version.get()).getBytes(StandardCharsets.UTF_8));
+                String query = exchange.getRequestURI().getQuery();
+                String after = query != null && query.startsWith("after=") ? query.substring("after=".length()) : null;
+                send(exchange, 200, "text/plain", String.valueOf(versionAfter(after)).getBytes(StandardCharsets.UTF_8));
                 return;
             }
             if (path.equals("/__handbook/reload.js")) {
@@ -157,6 +179,25 @@ public final class DevServer implements AutoCloseable {
             byte[] body = Files.readAllBytes(file);
             send(exchange, 200, TYPES.getOrDefault(extension, "application/octet-stream"),
                     extension.equals(".html") ? withReload(body) : body);
+        }
+    }
+
+    /** The version, once it is not {@code after} any more (or at the latest after the long-poll time). */
+    private int versionAfter(String after) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LONG_POLL_SECONDS);
+        synchronized (versionChanged) {
+            try {
+                while (after != null && after.equals(String.valueOf(version.get()))) {
+                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    if (left <= 0) {
+                        break;
+                    }
+                    versionChanged.wait(left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return version.get();
         }
     }
 

@@ -1,0 +1,232 @@
+package dev.handbook.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * One headless Chromium driven over the DevTools protocol (a WebSocket, JSON messages), with one page open: load a
+ * file, run a script in it, print it to PDF, as often as needed. Printing the book twice (once to learn its page
+ * numbers, once with them) then costs one browser start and one page load instead of two of each.
+ * Each session gets a fresh profile, removed on close.
+ */
+final class DevToolsSession implements AutoCloseable {
+    private static final long TIMEOUT_SECONDS = 180;
+
+    private final Process process;
+    private final Path profile;
+    private final ObjectMapper json = new ObjectMapper();
+    private final AtomicInteger nextId = new AtomicInteger();
+    private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    private volatile CompletableFuture<Void> loaded = new CompletableFuture<>();
+    private WebSocket socket;
+    private String sessionId;
+
+    private DevToolsSession(Process process, Path profile) {
+        this.process = process;
+        this.profile = profile;
+    }
+
+    /** Starts Chromium and opens a blank page in it. */
+    static DevToolsSession start(Path executable) throws IOException {
+        Path profile = Files.createTempDirectory("handbook-chromium");
+        List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                "--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        DevToolsSession session = new DevToolsSession(process, profile);
+        try {
+            session.connect();
+            return session;
+        } catch (IOException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private void connect() throws IOException {
+        // Chromium writes the port it chose, and the browser's WebSocket path, into the profile
+        Path portFile = profile.resolve("DevToolsActivePort");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<String> lines = List.of();
+        while (lines.size() < 2) {
+            if (!process.isAlive()) {
+                throw new IOException("Chromium exited at start (exit " + process.exitValue() + ")");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("Chromium did not open its DevTools port in 60 s");
+            }
+            sleep(20);
+            lines = Files.isRegularFile(portFile) ? Files.readAllLines(portFile) : List.of();
+        }
+        URI endpoint = URI.create("ws://127.0.0.1:" + lines.get(0).strip() + lines.get(1).strip());
+        socket = await(HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(endpoint, new Listener()));
+        String target = call(null, "Target.createTarget", params().put("url", "about:blank"))
+                .path("targetId").asText();
+        sessionId = call(null, "Target.attachToTarget", params().put("targetId", target).put("flatten", true))
+                .path("sessionId").asText();
+        call(sessionId, "Page.enable", params());
+    }
+
+    /** Loads {@code page} and waits until it and its fonts are loaded. */
+    void load(Path page) throws IOException {
+        loaded = new CompletableFuture<>();
+        JsonNode navigated = call(sessionId, "Page.navigate",
+                params().put("url", page.toAbsolutePath().toUri().toString()));
+        if (navigated.hasNonNull("errorText")) {
+            throw new IOException("Chromium could not open " + page + ": " + navigated.get("errorText").asText());
+        }
+        await(loaded);
+        evaluate("document.fonts.ready.then(() => true)");
+    }
+
+    /** Runs a script in the page (awaiting it if it returns a promise) and returns its JSON value. */
+    JsonNode evaluate(String script) throws IOException {
+        JsonNode result = call(sessionId, "Runtime.evaluate", params().put("expression", script)
+                .put("awaitPromise", true).put("returnByValue", true));
+        if (result.has("exceptionDetails")) {
+            throw new IOException("script failed in the page: " + result.get("exceptionDetails"));
+        }
+        return result.path("result").path("value");
+    }
+
+    /** The page printed as Chromium's print dialog would: the page's CSS sets paper and margins. */
+    byte[] printToPdf() throws IOException {
+        JsonNode printed = call(sessionId, "Page.printToPDF", params().put("printBackground", true)
+                .put("preferCSSPageSize", true).put("displayHeaderFooter", false));
+        return Base64.getDecoder().decode(printed.path("data").asText());
+    }
+
+    private ObjectNode params() {
+        return json.createObjectNode();
+    }
+
+    private JsonNode call(String session, String method, ObjectNode params) throws IOException {
+        int id = nextId.incrementAndGet();
+        ObjectNode message = json.createObjectNode().put("id", id).put("method", method);
+        message.set("params", params);
+        if (session != null) {
+            message.put("sessionId", session);
+        }
+        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        await(socket.sendText(json.writeValueAsString(message), true));
+        JsonNode reply = await(answer);
+        if (reply.has("error")) {
+            throw new IOException("Chromium refused " + method + ": " + reply.get("error").path("message").asText());
+        }
+        return reply.path("result");
+    }
+
+    private <T> T await(CompletableFuture<T> future) throws IOException {
+        try {
+            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for Chromium", e);
+        } catch (ExecutionException e) {
+            throw new IOException("Chromium's DevTools connection failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("Chromium did not answer in " + TIMEOUT_SECONDS + " s");
+        }
+    }
+
+    private static void sleep(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting Chromium", e);
+        }
+    }
+
+    /** Replies complete their call; of the events, only the page's load is waited for. */
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                try {
+                    JsonNode message = json.readTree(text);
+                    if (message.has("id")) {
+                        CompletableFuture<JsonNode> answer = pending.remove(message.get("id").asInt());
+                        if (answer != null) {
+                            answer.complete(message);
+                        }
+                    } else if ("Page.loadEventFired".equals(message.path("method").asText())) {
+                        loaded.complete(null);
+                    }
+                } catch (IOException e) {
+                    pending.values().forEach(p -> p.completeExceptionally(e));
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            IOException closed = new IOException("Chromium closed the connection (" + statusCode + ")");
+            pending.values().forEach(p -> p.completeExceptionally(closed));
+            loaded.completeExceptionally(closed);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            pending.values().forEach(p -> p.completeExceptionally(error));
+            loaded.completeExceptionally(error);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (socket != null) {
+                try {
+                    call(null, "Browser.close", params());
+                } catch (IOException e) {
+                    // it is stopped below anyway
+                }
+            }
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        } finally {
+            try (Stream<Path> walk = Files.walk(profile)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a temporary directory; the system cleans it eventually
+            }
+        }
+    }
+}
