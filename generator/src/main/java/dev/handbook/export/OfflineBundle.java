@@ -7,12 +7,14 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -41,6 +43,19 @@ public final class OfflineBundle implements Output {
         return doc.outerHtml().getBytes(StandardCharsets.UTF_8);
     }
 
+    private static final Pattern COMPRESSED = Pattern.compile("\\.(woff2?|pdf|zip|png|jpe?g|gif)$");
+
+    private static byte[] content(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            boolean linksTheZip = file.toString().endsWith(".html")
+                    && new String(bytes, StandardCharsets.UTF_8).contains(ZIP);
+            return linksTheZip ? withoutSelfLink(file) : bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void write(SiteModel model, Path out) throws IOException {
         Path zip = Files.createDirectories(out.resolve("downloads")).resolve(ZIP);
@@ -48,20 +63,25 @@ public final class OfflineBundle implements Output {
         try (Stream<Path> walk = Files.walk(out)) {
             files = walk.filter(Files::isRegularFile).filter(p -> !p.equals(zip)).sorted().toList();
         }
+        // pages are read (and their link to the zip removed) in parallel; the zip is written in order
+        List<byte[]> contents;
+        try {
+            contents = files.parallelStream().map(OfflineBundle::content).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         try (OutputStream stream = Files.newOutputStream(zip); ZipOutputStream zipOut = new ZipOutputStream(stream)) {
-            zipOut.setLevel(Deflater.BEST_COMPRESSION);
-            for (Path file : files) {
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
                 String name = "handbook/" + out.relativize(file).toString().replace('\\', '/');
                 ZipEntry entry = new ZipEntry(name);
                 entry.setLastModifiedTime(FIXED_TIME);
                 entry.setCreationTime(FIXED_TIME);
                 entry.setLastAccessTime(FIXED_TIME);
+                // fonts and the PDF are compressed already: deflating them again only costs time
+                zipOut.setLevel(COMPRESSED.matcher(name).find() ? Deflater.NO_COMPRESSION : Deflater.BEST_COMPRESSION);
                 zipOut.putNextEntry(entry);
-                if (file.toString().endsWith(".html") && Files.readString(file).contains(ZIP)) {
-                    zipOut.write(withoutSelfLink(file));
-                } else {
-                    Files.copy(file, zipOut);
-                }
+                zipOut.write(contents.get(i));
                 zipOut.closeEntry();
             }
         }

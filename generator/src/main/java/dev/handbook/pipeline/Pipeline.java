@@ -12,6 +12,7 @@ import dev.handbook.export.PdfBook;
 import dev.handbook.extract.ItemExtractor;
 import dev.handbook.link.Linked;
 import dev.handbook.link.Linker;
+import dev.handbook.memo.Memo;
 import dev.handbook.render.MarkdownRenderer;
 import dev.handbook.render.RenderCache;
 import dev.handbook.site.HtmlSite;
@@ -51,10 +52,17 @@ public final class Pipeline {
     public static final String GENERATOR = "handbook 0.1.0";
 
     private final Diagnostics diagnostics;
-    private RenderStats lastRender = new RenderStats(0, 0, 0);
+    private final Memos memos;
+    private RenderStats lastRender = new RenderStats(0, 0, 0, 0, 0);
+    private int sourcesIngested;
 
-    /** Formulas and code blocks served from the cache, rendered anew, and script-engine starts, last build. */
-    public record RenderStats(int cacheHits, int cacheMisses, int scriptLoads) {
+    /**
+     * The last build's work: formulas and code blocks served from the cache or rendered anew, script libraries
+     * loaded, and how many sources were extracted and topic pages rendered (fewer than all when {@link Memos}
+     * kept the rest from the build before).
+     */
+    public record RenderStats(int cacheHits, int cacheMisses, int scriptLoads, int sourcesIngested,
+                              int topicsRendered) {
     }
 
     public RenderStats lastRender() {
@@ -62,7 +70,46 @@ public final class Pipeline {
     }
 
     public Pipeline(Diagnostics diagnostics) {
+        this(diagnostics, Memos.none());
+    }
+
+    /** @param memos what a long-running process ({@code serve}) keeps from one build for the next */
+    public Pipeline(Diagnostics diagnostics, Memos memos) {
         this.diagnostics = diagnostics;
+        this.memos = memos;
+    }
+
+    /**
+     * What {@code serve} keeps between builds so a rebuild redoes only what a change affects: each source's items
+     * (keyed by the whole document, so only an edited source is extracted and cleaned again), each rendered piece
+     * of Markdown, and the site's topic views and pages ({@link HtmlSite.Memos}). Grouping and linking always run
+     * on all items: they are fast, and one question can change any topic.
+     */
+    public static final class Memos {
+        private final Memo<SourceDocument, SourceReport> sources;
+        private final Memo<String, MarkdownRenderer.Rendered> markdown;
+        private final HtmlSite.Memos site;
+
+        private Memos(Memo<SourceDocument, SourceReport> sources, Memo<String, MarkdownRenderer.Rendered> markdown,
+                      HtmlSite.Memos site) {
+            this.sources = sources;
+            this.markdown = markdown;
+            this.site = site;
+        }
+
+        public static Memos remembering() {
+            return new Memos(Memo.remembering(), Memo.remembering(), HtmlSite.Memos.remembering());
+        }
+
+        public static Memos none() {
+            return new Memos(Memo.none(), Memo.none(), HtmlSite.Memos.none());
+        }
+
+        void nextBuild() {
+            sources.nextBuild();
+            markdown.nextBuild();
+            site.nextBuild();
+        }
     }
 
     /** Everything but the outputs: what {@code check} reports. Writes nothing. */
@@ -123,7 +170,8 @@ public final class Pipeline {
         // engine starts now, alongside loading and grouping, instead of when the first page needs it
         RenderCache renderCache = new RenderCache(options.outDir().toAbsolutePath().normalize()
                 .resolveSibling(".cache").resolve("render-cache.json"));
-        MarkdownRenderer renderer = new MarkdownRenderer(renderCache);
+        memos.nextBuild();
+        MarkdownRenderer renderer = new MarkdownRenderer(renderCache, memos.markdown);
         if (renderCache.isEmpty()) {
             renderer.warmUpInBackground();
         }
@@ -155,7 +203,8 @@ public final class Pipeline {
                 reports.stream().map(SourceReport::source).toList(), perSource, topics, analysis.linked().glossary(),
                 analysis.vocabulary(), options.siteUrl(), editionDate(), downloads);
         List<Output> outputs = new ArrayList<>();
-        outputs.add(new HtmlSite(options.themeDir(), renderer, diagnostics));
+        HtmlSite site = new HtmlSite(options.themeDir(), renderer, diagnostics, memos.site);
+        outputs.add(site);
         Path cacheDir = options.outDir().toAbsolutePath().normalize().resolveSibling(".cache");
         chromium.ifPresent(c -> outputs.add(new PdfBook(c, options.paper(), cacheDir)));
         outputs.add(new OfflineBundle());
@@ -199,7 +248,8 @@ public final class Pipeline {
         renderCache.save();
         Files.createDirectories(fingerprintFile.getParent());
         Files.writeString(fingerprintFile, inputs + "\n" + BuildFingerprint.outputs(target));
-        lastRender = new RenderStats(renderCache.hits(), renderCache.misses(), renderer.scriptLoads());
+        lastRender = new RenderStats(renderCache.hits(), renderCache.misses(), renderer.scriptLoads(), sourcesIngested,
+                site.topicsRendered());
         return new BuildResult(reports, topics, analysis.grouping().merges(), analysis.grouping().nearMisses(),
                 times, pages, true);
     }
@@ -238,37 +288,42 @@ public final class Pipeline {
         List<SourceDocument> docs = timed(times, "load", () -> new SourceLoader(diagnostics).load(options.contentDir()));
         ItemExtractor extractor = new ItemExtractor();
         AnswerCleaner cleaner = new AnswerCleaner();
-        List<Extraction> extractions = timed(times, "extract", () -> docs.stream().map(d -> {
+        times.putIfAbsent("extract", 0L);
+        times.putIfAbsent("clean", 0L);
+        sourcesIngested = 0;
+        List<SourceReport> ingested = docs.stream()
+                .map(d -> memos.sources.get(d, doc -> ingest(doc, extractor, cleaner, times))).toList();
+        for (SourceReport report : ingested) {
+            SourceDocument d = report.source();
+            if (report.extraction().items().isEmpty()) {
+                diagnostics.warn(d.file(), 0, "no questions found in this source",
+                        "questions are numbered, bulleted or heading lines, or lines ending in '?'");
+            }
+        }
+        return ingested;
+    }
+
+    /** One source extracted and cleaned; a failure in either is reported and leaves the source without items. */
+    private SourceReport ingest(SourceDocument d, ItemExtractor extractor, AnswerCleaner cleaner,
+                                Map<String, Long> times) {
+        sourcesIngested++;
+        Extraction extraction = timed(times, "extract", () -> {
             try {
                 return extractor.extract(d);
             } catch (RuntimeException e) {
                 diagnostics.error(d.file(), 0, "could not extract questions: " + e, "please report this input");
                 return new Extraction(d.id(), "failed", List.of(), List.of());
             }
-        }).toList());
-        List<CleanResult> cleaned = timed(times, "clean", () -> {
-            List<CleanResult> results = new ArrayList<>();
-            for (int i = 0; i < docs.size(); i++) {
-                SourceDocument d = docs.get(i);
-                try {
-                    results.add(cleaner.clean(d, extractions.get(i).items()));
-                } catch (RuntimeException e) {
-                    diagnostics.error(d.file(), 0, "could not clean answers: " + e, "please report this input");
-                    results.add(new CleanResult(d.id(), extractions.get(i).items(), Map.of(), List.of()));
-                }
-            }
-            return results;
         });
-        List<SourceReport> reports = new ArrayList<>();
-        for (int i = 0; i < docs.size(); i++) {
-            SourceDocument d = docs.get(i);
-            reports.add(new SourceReport(d, extractions.get(i), cleaned.get(i)));
-            if (extractions.get(i).items().isEmpty()) {
-                diagnostics.warn(d.file(), 0, "no questions found in this source",
-                        "questions are numbered, bulleted or heading lines, or lines ending in '?'");
+        CleanResult cleaned = timed(times, "clean", () -> {
+            try {
+                return cleaner.clean(d, extraction.items());
+            } catch (RuntimeException e) {
+                diagnostics.error(d.file(), 0, "could not clean answers: " + e, "please report this input");
+                return new CleanResult(d.id(), extraction.items(), Map.of(), List.of());
             }
-        }
-        return reports;
+        });
+        return new SourceReport(d, extraction, cleaned);
     }
 
     private static <T> T timed(Map<String, Long> times, String stage, Supplier<T> work) {

@@ -1,5 +1,6 @@
 package dev.handbook.render;
 
+import dev.handbook.memo.Memo;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
@@ -11,6 +12,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,6 +39,7 @@ public final class MarkdownRenderer implements AutoCloseable {
     private final HtmlRenderer renderer;
     private final Safelist safelist;
     private final RenderCache cache;
+    private final Memo<String, Rendered> memo;
     private final ScriptEngine scripts = new ScriptEngine();
     private final AtomicLong scriptNanos = new AtomicLong();
 
@@ -46,7 +49,13 @@ public final class MarkdownRenderer implements AutoCloseable {
     }
 
     public MarkdownRenderer(RenderCache cache) {
+        this(cache, Memo.none());
+    }
+
+    /** @param memo rendered Markdown kept between the builds of one process ({@code serve}) */
+    public MarkdownRenderer(RenderCache cache, Memo<String, Rendered> memo) {
         this.cache = cache;
+        this.memo = memo;
         List<Extension> extensions = List.of(TablesExtension.create());
         this.parser = Parser.builder().extensions(extensions).build();
         this.renderer = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true).build();
@@ -69,6 +78,20 @@ public final class MarkdownRenderer implements AutoCloseable {
      * rejects (shown in an error box).
      */
     public String render(String markdown, java.util.function.Consumer<String> refused) {
+        Rendered rendered = memo.get(markdown, text -> {
+            List<String> problems = new ArrayList<>();
+            String html = renderNow(text, problems::add);
+            return new Rendered(html, List.copyOf(problems));
+        });
+        rendered.problems().forEach(refused);
+        return rendered.html();
+    }
+
+    /** Markdown rendered to HTML, and what could not be rendered as written: deterministic, so it can be kept. */
+    public record Rendered(String html, List<String> problems) {
+    }
+
+    private String renderNow(String markdown, java.util.function.Consumer<String> refused) {
         MathSpans.Result math = MathSpans.extract(markdown);
         Node document = parser.parse(math.markdown());
         String rendered = renderer.render(document);

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -61,6 +62,8 @@ public final class DevServer implements AutoCloseable {
     private static final long QUIET_MILLIS = 60;
 
     private final AtomicInteger version = new AtomicInteger();
+    /** Kept from build to build, so a change re-renders only the topics it touches. */
+    private final Pipeline.Memos memos = Pipeline.Memos.remembering();
     private final Object versionChanged = new Object();
     private HttpServer server;
     private WatchService watcher;
@@ -134,15 +137,20 @@ public final class DevServer implements AutoCloseable {
 
     private synchronized void rebuild(String why, long since) {
         Diagnostics diagnostics = new Diagnostics();
+        Pipeline pipeline = new Pipeline(diagnostics, memos);
         try {
-            BuildResult result = new Pipeline(diagnostics).build(options);
+            BuildResult result = pipeline.build(options);
             if (!result.written() && version.get() > 0) {
                 log.println(why + ": nothing changed");
                 return;
             }
             diagnostics.all().forEach(d -> log.println(d.format()));
             long millis = (System.nanoTime() - since) / 1_000_000;
-            log.printf("%s: rebuilt %d topics in %d ms%n", why, result.topics().size(), millis);
+            Pipeline.RenderStats work = pipeline.lastRender();
+            log.printf("%s: rebuilt in %d ms: %d topics, %d rendered again, %d of %d sources read again (%s)%n",
+                    why, millis, result.topics().size(), work.topicsRendered(), work.sourcesIngested(),
+                    result.sources().size(), result.stageMillis().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
             synchronized (versionChanged) {
                 version.incrementAndGet();
                 versionChanged.notifyAll();

@@ -4,6 +4,7 @@ import dev.handbook.diag.Diagnostic;
 import dev.handbook.diag.Diagnostics;
 import dev.handbook.extract.AnswerLink;
 import dev.handbook.extract.Item;
+import dev.handbook.memo.Memo;
 import dev.handbook.render.GlossaryLinks;
 import dev.handbook.render.MarkdownRenderer;
 import dev.handbook.source.CategoryConfig;
@@ -29,6 +30,7 @@ import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -44,10 +46,48 @@ public final class HtmlSite implements Output {
     private final Diagnostics diagnostics;
     private final Map<String, Long> partMillis = new LinkedHashMap<>();
 
+    private final Memos memos;
+    private final AtomicInteger topicsRendered = new AtomicInteger();
+
     public HtmlSite(Path themeDir, MarkdownRenderer renderer, Diagnostics diagnostics) {
+        this(themeDir, renderer, diagnostics, Memos.none());
+    }
+
+    /** @param memos topic views and pages kept between the builds of one process ({@code serve}) */
+    public HtmlSite(Path themeDir, MarkdownRenderer renderer, Diagnostics diagnostics, Memos memos) {
         this.themeDir = themeDir;
         this.renderer = renderer;
         this.diagnostics = diagnostics;
+        this.memos = memos;
+    }
+
+    /**
+     * What {@code serve} keeps from one build to the next: each topic's view (its answers rendered, glossary
+     * linked), keyed by everything the view is made from, and each topic page's HTML, keyed by its view and
+     * everything else the template sees. A rebuild renders only the topics a change touched, and evaluates the
+     * template only for pages whose inputs changed.
+     */
+    public static final class Memos {
+        private final Memo<String, RenderedTopic> views;
+        private final Memo<String, String> pages;
+
+        private Memos(Memo<String, RenderedTopic> views, Memo<String, String> pages) {
+            this.views = views;
+            this.pages = pages;
+        }
+
+        public static Memos remembering() {
+            return new Memos(Memo.remembering(), Memo.remembering());
+        }
+
+        public static Memos none() {
+            return new Memos(Memo.none(), Memo.none());
+        }
+
+        public void nextBuild() {
+            views.nextBuild();
+            pages.nextBuild();
+        }
     }
 
     @Override
@@ -61,6 +101,11 @@ public final class HtmlSite implements Output {
 
     static String categoryPath(String category) {
         return "categories/" + Slugs.of(category) + ".html";
+    }
+
+    /** How many topics the last {@link #write} rendered (the others' views were kept from the build before). */
+    public int topicsRendered() {
+        return topicsRendered.get();
     }
 
     @Override
@@ -77,6 +122,7 @@ public final class HtmlSite implements Output {
     @Override
     public void write(SiteModel model, Path out) throws IOException {
         partMillis.clear();
+        topicsRendered.set(0);
         long[] since = {System.nanoTime()};
         long scriptNanos = renderer.scriptNanos();
         PebbleEngine engine = new PebbleEngine.Builder()
@@ -114,10 +160,11 @@ public final class HtmlSite implements Output {
         RenderedTopic[] rendered = new RenderedTopic[topics.size()];
         Map<Integer, List<Integer>> batches = IntStream.range(0, topics.size()).boxed()
                 .collect(Collectors.groupingBy(i -> scriptsNeeded(topics.get(i)), TreeMap::new, Collectors.toList()));
+        BuildKeys keys = memos.views.isRemembering() ? buildKeys(model, common) : null;
         try {
             for (List<Integer> batch : batches.values()) {
                 batch.parallelStream().forEach(i -> rendered[i] = renderTopic(engine, model, topics, i, sources,
-                        bySlug, common, out));
+                        bySlug, common, out, keys));
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -167,20 +214,66 @@ public final class HtmlSite implements Output {
     /** Renders and writes the page of {@code topics.get(i)}, between its neighbours in the same category. */
     private RenderedTopic renderTopic(PebbleEngine engine, SiteModel model, List<Topic> topics, int i,
                                       Map<String, SourceDocument> sources, Map<String, Topic> bySlug,
-                                      Map<String, Object> common, Path out) {
+                                      Map<String, Object> common, Path out, BuildKeys keys) {
         Topic t = topics.get(i);
         Topic previous = i > 0 && topics.get(i - 1).category().equals(t.category()) ? topics.get(i - 1) : null;
         Topic next = i + 1 < topics.size() && topics.get(i + 1).category().equals(t.category())
                 ? topics.get(i + 1) : null;
-        List<Diagnostic> problems = new ArrayList<>();
-        Views.TopicView view = topicView(t, sources, model, bySlug, previous, next, problems);
+        String viewKey = keys == null ? "" : viewKey(t, previous, next, sources, model, bySlug, keys);
+        RenderedTopic rendered = memos.views.get(viewKey, k -> {
+            topicsRendered.incrementAndGet();
+            List<Diagnostic> problems = new ArrayList<>();
+            Views.TopicView view = topicView(t, sources, model, bySlug, previous, next, problems);
+            return new RenderedTopic(view, List.copyOf(problems));
+        });
+        Path file = out.resolve(topicPath(t));
+        String html = memos.pages.get(keys == null ? "" : sha256(viewKey + "|" + keys.page()),
+                k -> render(engine, "topic.peb", file, common, "../",
+                        Map.of("pageTitle", t.title(), "topic", rendered.view())));
         try {
-            write(engine, "topic.peb", out.resolve(topicPath(t)), common, "../",
-                    Map.of("pageTitle", t.title(), "topic", view));
+            writePage(file, html);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RenderedTopic(view, problems);
+        return rendered;
+    }
+
+    /** Per build: what every topic view reads besides its topic (the glossary), and what every page reads. */
+    private record BuildKeys(String glossary, String page) {
+    }
+
+    private BuildKeys buildKeys(SiteModel model, Map<String, Object> common) throws IOException {
+        StringBuilder glossary = new StringBuilder();
+        model.glossary().forEach(term -> glossary.append(term.concept()).append(' ').append(term.slug()).append(' ')
+                .append(term.phrases().pattern()).append('\n'));
+        StringBuilder page = new StringBuilder(new TreeMap<>(common).toString());
+        Path templates = themeDir.resolve("templates");
+        try (Stream<Path> files = Files.walk(templates)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                page.append('\n').append(templates.relativize(f)).append('\n').append(Files.readString(f));
+            }
+        }
+        return new BuildKeys(sha256(glossary.toString()), sha256(page.toString()));
+    }
+
+    /** Everything {@link #topicView} reads for topic {@code t}, hashed. */
+    private String viewKey(Topic t, Topic previous, Topic next, Map<String, SourceDocument> sources,
+                           SiteModel model, Map<String, Topic> bySlug, BuildKeys keys) {
+        StringBuilder key = new StringBuilder(t.toString());
+        key.append('|').append(previous == null ? "" : link(previous)).append('|').append(next == null ? "" : link(next));
+        t.related().stream().map(bySlug::get).filter(r -> r != null).forEach(r -> key.append('|').append(link(r)));
+        t.items().stream().map(Item::sourceId).distinct().map(sources::get).filter(s -> s != null)
+                .forEach(s -> key.append('|').append(sourceView(s, model)));
+        return sha256(key.append('|').append(keys.glossary()).toString());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
     }
 
     /**
@@ -324,6 +417,15 @@ public final class HtmlSite implements Output {
 
     private static void write(PebbleEngine engine, String template, Path file, Map<String, Object> common,
                               String root, Map<String, Object> page) throws IOException {
+        try {
+            writePage(file, render(engine, template, file, common, root, page));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static String render(PebbleEngine engine, String template, Path file, Map<String, Object> common,
+                                 String root, Map<String, Object> page) {
         PebbleTemplate compiled = engine.getTemplate(template);
         Map<String, Object> context = new HashMap<>(common);
         context.putAll(page);
@@ -331,9 +433,17 @@ public final class HtmlSite implements Output {
         context.put("pagePath", file.getFileName().toString().equals("404.html") ? ""
                 : pathFromRoot(file));
         StringWriter writer = new StringWriter();
-        compiled.evaluate(writer, context);
+        try {
+            compiled.evaluate(writer, context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return writer.toString();
+    }
+
+    private static void writePage(Path file, String html) throws IOException {
         Files.createDirectories(file.getParent());
-        Files.writeString(file, writer.toString(), StandardCharsets.UTF_8);
+        Files.writeString(file, html, StandardCharsets.UTF_8);
     }
 
     /** "topics/x.html" for a page file: its path below the output directory. */
