@@ -27,6 +27,8 @@ import java.util.zip.ZipOutputStream;
  */
 public final class OfflineBundle implements Output {
     static final String ZIP = "handbook-offline.zip";
+    /** Where the bundle is written, relative to the site root. */
+    public static final String PATH = "downloads/" + ZIP;
     /** 2000-01-01T00:00:00Z: zip timestamps say nothing about when the build ran. */
     static final FileTime FIXED_TIME = FileTime.fromMillis(946684800000L);
 
@@ -79,7 +81,9 @@ public final class OfflineBundle implements Output {
                 entry.setCreationTime(FIXED_TIME);
                 entry.setLastAccessTime(FIXED_TIME);
                 // fonts and the PDF are compressed already: deflating them again only costs time
-                zipOut.setLevel(COMPRESSED.matcher(name).find() ? Deflater.NO_COMPRESSION : Deflater.BEST_COMPRESSION);
+                // (the default level: level 9 took a quarter longer for a file 0.2 % smaller)
+                zipOut.setLevel(COMPRESSED.matcher(name).find() ? Deflater.NO_COMPRESSION
+                        : Deflater.DEFAULT_COMPRESSION);
                 zipOut.putNextEntry(entry);
                 zipOut.write(contents.get(i));
                 zipOut.closeEntry();

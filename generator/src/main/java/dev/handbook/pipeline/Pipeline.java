@@ -30,6 +30,7 @@ import dev.handbook.topic.Topic;
 import dev.handbook.topic.TopicGrouper;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -39,6 +40,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -207,7 +210,7 @@ public final class Pipeline {
         outputs.add(site);
         Path cacheDir = options.outDir().toAbsolutePath().normalize().resolveSibling(".cache");
         chromium.ifPresent(c -> outputs.add(new PdfBook(c, options.paper(), cacheDir)));
-        outputs.add(new OfflineBundle());
+        OfflineBundle bundle = new OfflineBundle();
         Path staging = target.resolveSibling(target.getFileName() + ".building");
         deleteTree(staging);
         Files.createDirectories(staging);
@@ -229,9 +232,23 @@ public final class Pipeline {
                 times.put(output.name(), (System.nanoTime() - start) / 1_000_000);
                 output.partMillis().forEach((part, millis) -> times.put(output.name() + "." + part, millis));
             }
+            // the offline bundle is zipped while the links are checked: both only read the site
+            Map<String, Long> linkTime = new java.util.concurrent.ConcurrentHashMap<>();
+            CompletableFuture<List<LinkChecker.Broken>> linkCheck = CompletableFuture.supplyAsync(() -> {
+                long start = System.nanoTime();
+                try {
+                    return LinkChecker.check(staging, Set.of(OfflineBundle.PATH));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } finally {
+                    linkTime.put("links", (System.nanoTime() - start) / 1_000_000);
+                }
+            });
             long start = System.nanoTime();
-            List<LinkChecker.Broken> broken = LinkChecker.check(staging);
-            times.put("links", (System.nanoTime() - start) / 1_000_000);
+            bundle.write(model, staging);
+            times.put(bundle.name(), (System.nanoTime() - start) / 1_000_000);
+            List<LinkChecker.Broken> broken = joinLinkCheck(linkCheck);
+            times.putAll(linkTime);
             if (!broken.isEmpty()) {
                 broken.forEach(b -> diagnostics.error(b.page(), 0, "broken link " + b.link() + ": " + b.reason(),
                         "a template or an answer links to a page that does not exist"));
@@ -252,6 +269,18 @@ public final class Pipeline {
                 site.topicsRendered());
         return new BuildResult(reports, topics, analysis.grouping().merges(), analysis.grouping().nearMisses(),
                 times, pages, true);
+    }
+
+    private static List<LinkChecker.Broken> joinLinkCheck(CompletableFuture<List<LinkChecker.Broken>> check)
+            throws IOException {
+        try {
+            return check.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
     }
 
     /** Each {@code content/notes/<slug>.md} attached to its topic; a note for no topic is a warning. */
@@ -288,11 +317,17 @@ public final class Pipeline {
         List<SourceDocument> docs = timed(times, "load", () -> new SourceLoader(diagnostics).load(options.contentDir()));
         ItemExtractor extractor = new ItemExtractor();
         AnswerCleaner cleaner = new AnswerCleaner();
-        times.putIfAbsent("extract", 0L);
-        times.putIfAbsent("clean", 0L);
-        sourcesIngested = 0;
-        List<SourceReport> ingested = docs.stream()
-                .map(d -> memos.sources.get(d, doc -> ingest(doc, extractor, cleaner, times))).toList();
+        // sources are extracted and cleaned in parallel (their times are summed), and kept in their order
+        Map<String, Long> ingestTimes = new java.util.concurrent.ConcurrentHashMap<>(Map.of("extract", 0L, "clean", 0L));
+        java.util.concurrent.atomic.AtomicInteger ingestedNow = new java.util.concurrent.atomic.AtomicInteger();
+        List<SourceReport> ingested = docs.parallelStream()
+                .map(d -> memos.sources.get(d, doc -> {
+                    ingestedNow.incrementAndGet();
+                    return ingest(doc, extractor, cleaner, ingestTimes);
+                })).toList();
+        times.put("extract", ingestTimes.get("extract"));
+        times.put("clean", ingestTimes.get("clean"));
+        sourcesIngested = ingestedNow.get();
         for (SourceReport report : ingested) {
             SourceDocument d = report.source();
             if (report.extraction().items().isEmpty()) {
@@ -306,7 +341,6 @@ public final class Pipeline {
     /** One source extracted and cleaned; a failure in either is reported and leaves the source without items. */
     private SourceReport ingest(SourceDocument d, ItemExtractor extractor, AnswerCleaner cleaner,
                                 Map<String, Long> times) {
-        sourcesIngested++;
         Extraction extraction = timed(times, "extract", () -> {
             try {
                 return extractor.extract(d);

@@ -4,6 +4,7 @@ import dev.handbook.diag.Diagnostic;
 import dev.handbook.diag.Diagnostics;
 import dev.handbook.extract.AnswerLink;
 import dev.handbook.extract.Item;
+import dev.handbook.link.GlossaryTerm;
 import dev.handbook.memo.Memo;
 import dev.handbook.render.GlossaryLinks;
 import dev.handbook.render.MarkdownRenderer;
@@ -13,6 +14,7 @@ import dev.handbook.topic.Slugs;
 import dev.handbook.topic.TextAnalyzer;
 import dev.handbook.topic.Topic;
 import io.pebbletemplates.pebble.PebbleEngine;
+import org.jsoup.parser.Parser;
 import io.pebbletemplates.pebble.loader.FileLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
@@ -319,21 +321,20 @@ public final class HtmlSite implements Output {
                                 Map<String, Object> common, Path out) throws IOException {
         List<Views.SourceView> sourceViews = model.sources().stream().map(s -> sourceView(s, model)).toList();
         Path page = out.resolve("print.html");
-        write(engine, "print.peb", page, common, "", Map.of("pageTitle", model.config().title(),
+        String html = render(engine, "print.peb", page, common, "", Map.of("pageTitle", model.config().title(),
                 "chapters", chapters, "sources", sourceViews, "date", model.date()));
-        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page.toFile(), "UTF-8");
-        // topic links, written for the topic pages ("../topics/x.html") or the root ("topics/x.html"), become anchors
-        for (org.jsoup.nodes.Element a : doc.select("a[href^=topics/], a[href^=../topics/]")) {
-            a.attr("href", "#t-" + a.attr("href").replaceFirst("^(\\.\\./)?topics/", "").replaceFirst("\\.html$", ""));
-        }
-        doc.outputSettings().prettyPrint(false);
-        Files.writeString(page, doc.outerHtml(), StandardCharsets.UTF_8);
+        // topic links, written for the topic pages ("../topics/x.html") or the root ("topics/x.html"), become
+        // anchors; every attribute on these pages is written double-quoted, by the templates or by jsoup
+        writePage(page, TOPIC_HREF.matcher(html).replaceAll("href=\"#t-$1\""));
         Files.createDirectories(out.resolve("assets"));
         Files.writeString(out.resolve("assets/print-page.css"), """
                 @page { @top-center { content: "%s"; } }
                 @page :first { @top-center { content: none; } }
                 """.formatted(model.config().title().replace("\\", "").replace("\"", "'")), StandardCharsets.UTF_8);
     }
+
+    private static final java.util.regex.Pattern TOPIC_HREF =
+            java.util.regex.Pattern.compile("href=\"(?:\\.\\./)?topics/([^\"/#?]+)\\.html\"");
 
     private List<Views.CategoryView> categories(SiteModel model) {
         Map<String, List<Views.TopicLink>> byCategory = new LinkedHashMap<>();
@@ -374,9 +375,9 @@ public final class HtmlSite implements Output {
             Views.SourceView sv = source == null ? null : sourceView(source, model);
             String file = source == null ? item.sourceId() : source.file();
             String html = item.body().isBlank() ? ""
-                    : GlossaryLinks.apply(renderer.render(item.body(),
+                    : linkGlossary(renderer.render(item.body(),
                             problem -> problems.add(warning(file, item.lines().start(), problem))),
-                    model.glossary(), root, t.slug(), linkedConcepts);
+                    model, root, t.slug(), linkedConcepts);
             List<Views.LinkView> links = item.answerLinks().stream()
                     .map((AnswerLink l) -> new Views.LinkView(l.title(), l.url())).toList();
             String askedAs = item.question().equals(t.title()) ? "" : item.question();
@@ -398,12 +399,26 @@ public final class HtmlSite implements Output {
                 .map(HtmlSite::link).toList();
         String noteHtml = "";
         if (t.note() != null) {
-            noteHtml = GlossaryLinks.apply(renderer.render(t.note().markdown(),
+            noteHtml = linkGlossary(renderer.render(t.note().markdown(),
                     problem -> problems.add(warning(t.note().file(), 0, problem))),
-                    model.glossary(), root, t.slug(), linkedConcepts);
+                    model, root, t.slug(), linkedConcepts);
         }
         return new Views.TopicView(t.slug(), t.title(), t.category(), categoryPath(t.category()), t.difficulty(),
                 phrasings, noteHtml, answers, related, previous == null ? null : link(previous), next == null ? null : link(next));
+    }
+
+    /**
+     * {@link GlossaryLinks#apply}, given only the terms the answer mentions: one pass over the text finds them, so
+     * most answers are not parsed again at all.
+     */
+    private static String linkGlossary(String html, SiteModel model, String root, String slug, Set<String> linked) {
+        if (html.isEmpty() || model.glossary().isEmpty()) {
+            return html;
+        }
+        Set<String> mentioned = model.vocabulary().conceptsMentioned(Parser.unescapeEntities(html, false));
+        List<GlossaryTerm> terms = model.glossary().stream().filter(term -> mentioned.contains(term.concept())
+                && !linked.contains(term.concept()) && !term.slug().equals(slug)).toList();
+        return terms.isEmpty() ? html : GlossaryLinks.apply(html, terms, root, slug, linked);
     }
 
     private static Diagnostic warning(String file, int line, String problem) {

@@ -42,12 +42,21 @@ public final class LinkChecker {
     }
 
     public static List<Broken> check(Path site) throws IOException {
+        return check(site, Set.of());
+    }
+
+    /**
+     * @param beingWritten files (relative to the site root) that another output is writing meanwhile: links to
+     *                     them count as links to existing files
+     */
+    public static List<Broken> check(Path site, Set<String> beingWritten) throws IOException {
         List<Path> pages;
         Set<Path> files;
         try (Stream<Path> walk = Files.walk(site)) {
-            files = walk.filter(Files::isRegularFile).collect(Collectors.toSet());
+            files = walk.filter(Files::isRegularFile).collect(Collectors.toCollection(HashSet::new));
         }
-        pages = files.stream().filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        beingWritten.forEach(f -> files.add(site.resolve(f).normalize()));
+        pages = files.stream().filter(p -> p.toString().endsWith(".html") && Files.isRegularFile(p)).sorted().toList();
         // each page is parsed once, pages in parallel; the links are then checked in page order
         Map<Path, PageLinks> parsed;
         try {

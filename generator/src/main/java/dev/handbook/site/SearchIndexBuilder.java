@@ -55,22 +55,35 @@ final class SearchIndexBuilder {
                        List<Map<String, Integer>> fields, double prior) {
     }
 
+    /** One topic's fields as term frequencies, and the words it shows, in order (for the suggestions). */
+    private record Analysed(Doc doc, List<String> words) {
+    }
+
+    private Analysed analyse(Topic t) {
+        List<String> words = new ArrayList<>();
+        List<String> texts = fieldTexts(t);
+        List<Map<String, Integer>> fields = new ArrayList<>();
+        for (String text : texts) {
+            Map<String, Integer> tf = new HashMap<>();
+            analyzer.terms(text).forEach(term -> tf.merge(term, 1, Integer::sum));
+            fields.add(tf);
+            Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+            while (m.find()) {
+                words.add(m.group());
+            }
+        }
+        return new Analysed(new Doc(t.title(), HtmlSite.topicPath(t), t.category(), snippet(t), fields, prior(t)),
+                words);
+    }
+
     SearchIndex build(List<Topic> topics) {
+        // topics are analysed in parallel, then gathered in topic order: the index does not depend on timing
+        List<Analysed> analysed = topics.parallelStream().map(this::analyse).toList();
         List<Doc> docs = new ArrayList<>();
         Set<String> words = new LinkedHashSet<>();
-        for (Topic t : topics) {
-            List<String> texts = fieldTexts(t);
-            List<Map<String, Integer>> fields = new ArrayList<>();
-            for (String text : texts) {
-                Map<String, Integer> tf = new HashMap<>();
-                analyzer.terms(text).forEach(term -> tf.merge(term, 1, Integer::sum));
-                fields.add(tf);
-                Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-                while (m.find()) {
-                    words.add(m.group());
-                }
-            }
-            docs.add(new Doc(t.title(), HtmlSite.topicPath(t), t.category(), snippet(t), fields, prior(t)));
+        for (Analysed a : analysed) {
+            docs.add(a.doc());
+            words.addAll(a.words());
         }
         Map<String, Map<Integer, Integer>> postings = postings(docs);
         Map<String, String> surface = surface(words, postings.keySet());
@@ -161,10 +174,12 @@ final class SearchIndexBuilder {
 
     /** Markdown to the text a reader sees, for the body field and snippets. */
     static String plain(String markdown) {
-        String html = org.commonmark.renderer.html.HtmlRenderer.builder().escapeHtml(true).build()
-                .render(org.commonmark.parser.Parser.builder().build().parse(markdown));
-        return Jsoup.parse(html).text();
+        return Jsoup.parse(HTML.render(MARKDOWN.parse(markdown))).text();
     }
+
+    private static final org.commonmark.parser.Parser MARKDOWN = org.commonmark.parser.Parser.builder().build();
+    private static final org.commonmark.renderer.html.HtmlRenderer HTML =
+            org.commonmark.renderer.html.HtmlRenderer.builder().escapeHtml(true).build();
 
     private static String snippet(Topic t) {
         String best = "";

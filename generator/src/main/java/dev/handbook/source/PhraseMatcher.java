@@ -82,6 +82,38 @@ final class PhraseMatcher {
         }
     }
 
+    /**
+     * Calls {@code onValue} with the value of every key found anywhere in the text, overlapping ones included
+     * (not only the longest at each place): a superset of where any one key's own pattern would match.
+     */
+    void forEachOccurrence(CharSequence text, java.util.function.Consumer<String> onValue) {
+        for (int i = 0; i < text.length(); i++) {
+            if (i > 0 && isWordChar(text.charAt(i - 1))) {
+                continue;
+            }
+            Node node = root;
+            int j = i;
+            while (node != null) {
+                if (node.value != null && (j == text.length() || !isWordChar(text.charAt(j)))) {
+                    onValue.accept(node.value);
+                }
+                if (j >= text.length()) {
+                    break;
+                }
+                Node space = node.next.get(' ');
+                if (space != null && isSeparator(text.charAt(j))) {
+                    do {
+                        j++;
+                    } while (j < text.length() && isSeparator(text.charAt(j)));
+                    node = space;
+                } else {
+                    node = node.next.get(Character.toLowerCase(text.charAt(j)));
+                    j++;
+                }
+            }
+        }
+    }
+
     /** Receives one match: its place in the text and the matched key's value. */
     @FunctionalInterface
     interface MatchConsumer {

@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -42,6 +44,8 @@ public final class Vocabulary {
     private final List<Concept> concepts;
     private final Map<String, String> idByPhrase;
     private final PhraseMatcher phrases;
+    /** Every concept's own phrasings, each to all the concepts that have it. */
+    private final PhraseMatcher mentions;
 
     public Vocabulary(List<Concept> concepts) {
         this.concepts = List.copyOf(concepts);
@@ -55,6 +59,13 @@ public final class Vocabulary {
         coordinated(concepts).forEach(byPhrase::putIfAbsent);
         this.idByPhrase = Map.copyOf(byPhrase);
         this.phrases = new PhraseMatcher(idByPhrase);
+        Map<String, String> owners = new HashMap<>();
+        for (Concept c : concepts) {
+            List<String> keys = new ArrayList<>(c.phrases().stream().map(Vocabulary::key).toList());
+            keys.add(key(c.id()));
+            keys.stream().distinct().forEach(k -> owners.merge(k, c.id(), (a, b) -> a + " " + b));
+        }
+        this.mentions = new PhraseMatcher(owners);
     }
 
     /**
@@ -122,6 +133,16 @@ public final class Vocabulary {
             return text;
         }
         return phrases.replaceAll(text, (out, ids) -> out.append(' ').append(ids).append(' '));
+    }
+
+    /**
+     * The concepts any phrasing of which occurs in {@code text}, also inside a longer phrasing: a quick way to
+     * learn which {@link #phrasePattern}s can match before running them.
+     */
+    public Set<String> conceptsMentioned(String text) {
+        Set<String> ids = new HashSet<>();
+        mentions.forEachOccurrence(text, value -> ids.addAll(List.of(value.split(" "))));
+        return ids;
     }
 
     /** A pattern matching any phrasing of the concept, as a whole word, ignoring case. */
