@@ -112,10 +112,13 @@ final class DevToolsSession implements AutoCloseable {
         return result.path("result").path("value");
     }
 
-    /** The page printed as Chromium's print dialog would: the page's CSS sets paper and margins. */
-    byte[] printToPdf() throws IOException {
+    /**
+     * The page printed as Chromium's print dialog would (the page's CSS sets paper and margins), as a tagged PDF
+     * (a structure tree for screen readers) or not.
+     */
+    byte[] printToPdf(boolean tagged) throws IOException {
         JsonNode printed = call(sessionId, "Page.printToPDF", params().put("printBackground", true)
-                .put("preferCSSPageSize", true).put("displayHeaderFooter", false));
+                .put("preferCSSPageSize", true).put("displayHeaderFooter", false).put("generateTaggedPDF", tagged));
         return Base64.getDecoder().decode(printed.path("data").asText());
     }
 

@@ -95,12 +95,13 @@ public final class PdfBook implements Output {
                 browser.load(numbered);
                 // pass 1: where does everything start?
                 Map<String, Integer> pages;
-                try (PDDocument first = Loader.loadPDF(browser.printToPdf())) {
+                // untagged: only its page numbers are read, and leaving out the structure tree saves a fifth
+                try (PDDocument first = Loader.loadPDF(browser.printToPdf(false))) {
                     pages = destinationPages(first);
                 }
                 // pass 2: the same page with the numbers written into its contents
                 browser.evaluate(NUMBER_CONTENTS.replace("PAGES", new ObjectMapper().writeValueAsString(pages)));
-                printed = browser.printToPdf();
+                printed = browser.printToPdf(true);
             }
             try (PDDocument doc = Loader.loadPDF(printed)) {
                 addOutline(doc, book, destinationPages(doc));

@@ -10,14 +10,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class LauncherTest {
     @Test
     void aSmallBuildRunsWithTheClientCompilerOnly() {
-        assertEquals(List.of("-XX:TieredStopAtLevel=1"), Launcher.jvmOptions(new String[]{"build"}, 200_000));
-        assertEquals(List.of("-XX:TieredStopAtLevel=1"), Launcher.jvmOptions(new String[]{"check"}, 0));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1"), Launcher.jvmOptions(new String[]{"build"}, 200_000, false));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1"), Launcher.jvmOptions(new String[]{"check"}, 0, false));
     }
 
     @Test
     void longRunsKeepTheOptimizingCompiler() {
-        assertEquals(List.of(), Launcher.jvmOptions(new String[]{"serve"}, 200_000));
-        assertEquals(List.of(), Launcher.jvmOptions(new String[]{"build"}, Launcher.LARGE_SOURCES));
+        assertEquals(List.of(), Launcher.jvmOptions(new String[]{"serve"}, 200_000, false));
+    }
+
+    @Test
+    void aLargeHandbookGetsAHeapInProportionToItsSourcesUnlessTheUserChoseOne() {
+        assertEquals(List.of("-Xmx3006m"), Launcher.jvmOptions(new String[]{"build"}, 42_032_339, false));
+        assertEquals(List.of(), Launcher.jvmOptions(new String[]{"build"}, 42_032_339, true));
+        assertEquals(List.of("-Xmx1024m"), Launcher.jvmOptions(new String[]{"build"}, Launcher.LARGE_SOURCES, false));
     }
 
     @Test
