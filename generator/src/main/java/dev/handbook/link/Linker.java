@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The link stage's entry point: related questions for every topic, and the glossary.
@@ -70,28 +71,18 @@ public final class Linker {
                 postings.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
             }
         }
-        // Every candidate edge once, scored (the score is symmetric).
+        // Each topic's candidates scored, topics in parallel (each list is sorted, so timing cannot change it);
+        // then every candidate edge once (the score is symmetric).
+        List<List<double[]>> ranked = IntStream.range(0, profiles.size()).parallel()
+                .mapToObj(i -> rankCandidates(i, profiles, postings)).toList();
         List<double[]> edges = new ArrayList<>();
-        List<List<double[]>> ranked = new ArrayList<>();
-        for (int i = 0; i < profiles.size(); i++) {
-            Set<Integer> candidates = new HashSet<>();
-            for (String t : indexTerms(profiles.get(i))) {
-                List<Integer> posting = postings.get(t);
-                if (posting.size() <= MAX_POSTING) {
-                    candidates.addAll(posting);
+        for (int i = 0; i < ranked.size(); i++) {
+            for (double[] s : ranked.get(i)) {
+                int j = (int) s[1];
+                if (i < j && s[0] >= FLOOR) {
+                    edges.add(new double[]{s[0], i, j});
                 }
             }
-            candidates.remove(i);
-            List<double[]> scored = new ArrayList<>();
-            for (int j : candidates) {
-                double s = score(profiles.get(i), profiles.get(j));
-                scored.add(new double[]{s, j});
-                if (i < j && s >= FLOOR) {
-                    edges.add(new double[]{s, i, j});
-                }
-            }
-            scored.sort(Comparator.<double[]>comparingDouble(x -> -x[0]).thenComparingDouble(x -> x[1]));
-            ranked.add(scored);
         }
         // Best edges first, each kept on both ends while both have room: links come out mutual.
         edges.sort(Comparator.<double[]>comparingDouble(x -> -x[0]).thenComparingDouble(x -> x[1])
@@ -125,6 +116,24 @@ public final class Linker {
             linked.add(topics.get(i).withRelated(order.stream().map(x -> topics.get((int) x[1]).slug()).toList()));
         }
         return new Linked(linked, glossary(topics));
+    }
+
+    /** Topic {@code i}'s candidates (topics sharing a term with it), best score first. */
+    private List<double[]> rankCandidates(int i, List<Profile> profiles, Map<String, List<Integer>> postings) {
+        Set<Integer> candidates = new HashSet<>();
+        for (String t : indexTerms(profiles.get(i))) {
+            List<Integer> posting = postings.get(t);
+            if (posting.size() <= MAX_POSTING) {
+                candidates.addAll(posting);
+            }
+        }
+        candidates.remove(i);
+        List<double[]> scored = new ArrayList<>();
+        for (int j : candidates) {
+            scored.add(new double[]{score(profiles.get(i), profiles.get(j)), j});
+        }
+        scored.sort(Comparator.<double[]>comparingDouble(x -> -x[0]).thenComparingDouble(x -> x[1]));
+        return scored;
     }
 
     private List<Profile> profiles(List<Topic> topics) {

@@ -4,8 +4,10 @@ import dev.handbook.extract.Item;
 import dev.handbook.source.CategoryConfig;
 import dev.handbook.source.HandbookConfig;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
 final class Categorizer {
     private final HandbookConfig config;
     private final List<Pattern[]> keywordPatterns;
-    private final List<String[]> keywords;
+    /** Each keyword's first word, which a text must contain as a whole word for the keyword to match, or null. */
+    private final List<String[]> firstWords;
 
     Categorizer(HandbookConfig config) {
         this.config = config;
@@ -25,9 +28,54 @@ final class Categorizer {
                                 + "(?![\\p{L}\\p{N}])"))
                         .toArray(Pattern[]::new))
                 .toList();
-        this.keywords = config.categories().stream()
+        List<String[]> keywords = config.categories().stream()
                 .map(c -> c.keywords().stream().map(k -> k.toLowerCase(Locale.ROOT)).toArray(String[]::new))
                 .toList();
+        this.firstWords = keywords.stream()
+                .map(ks -> java.util.Arrays.stream(ks).map(Categorizer::firstWord).toArray(String[]::new))
+                .toList();
+    }
+
+    /** How often {@code pattern} occurs in {@code text}, counting no further than {@code most}. */
+    private static int count(Pattern pattern, String text, int most) {
+        java.util.regex.Matcher m = pattern.matcher(text);
+        int n = 0;
+        while (n < most && m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The keyword's leading run of letters and digits, or null when it starts with something else. */
+    private static String firstWord(String keyword) {
+        int end = 0;
+        while (end < keyword.length() && isWordChar(keyword.charAt(end))) {
+            end++;
+        }
+        return end == 0 ? null : keyword.substring(0, end);
+    }
+
+    /** The whole words of a text (runs of letters and digits), as the keyword patterns see word boundaries. */
+    private static Set<String> words(String text) {
+        Set<String> words = new HashSet<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean word = i < text.length() && isWordChar(text.charAt(i));
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            }
+        }
+        return words;
+    }
+
+    /** As {@code [\p{L}\p{N}]}. */
+    private static boolean isWordChar(char c) {
+        int type = Character.getType(c);
+        return Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     /** A category chosen for one item, and whether the source's own section chose it. */
@@ -49,19 +97,22 @@ final class Categorizer {
     private String byKeywords(Item item) {
         String question = item.question().toLowerCase(Locale.ROOT);
         String body = item.body().toLowerCase(Locale.ROOT);
+        Set<String> questionWords = words(question);
+        Set<String> bodyWords = words(body);
         int best = 0;
         String chosen = config.defaultCategory();
         for (int i = 0; i < config.categories().size(); i++) {
             int score = 0;
             Pattern[] patterns = keywordPatterns.get(i);
-            String[] words = keywords.get(i);
+            String[] first = firstWords.get(i);
             for (int k = 0; k < patterns.length; k++) {
-                // a plain substring test first: most keywords are absent and the regex is then not needed
-                if (question.contains(words[k])) {
-                    score += 3 * (int) patterns[k].matcher(question).results().count();
+                // a keyword matches only where its first word stands as a whole word: most are absent, and the
+                // regular expression is then not needed
+                if (first[k] == null || questionWords.contains(first[k])) {
+                    score += 3 * count(patterns[k], question, Integer.MAX_VALUE);
                 }
-                if (body.contains(words[k])) {
-                    score += Math.min(3, (int) patterns[k].matcher(body).results().count());
+                if (first[k] == null || bodyWords.contains(first[k])) {
+                    score += count(patterns[k], body, 3);
                 }
             }
             if (score > best) {

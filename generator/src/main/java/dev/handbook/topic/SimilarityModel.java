@@ -42,7 +42,8 @@ public final class SimilarityModel {
         SubjectReader reader = new SubjectReader(analyzer);
         Map<String, Integer> subjectDf = new HashMap<>();
         Map<String, Integer> answerDf = new HashMap<>();
-        for (int i = 0; i < items.size(); i++) {
+        // each item is read on its own, items in parallel; the counts are then gathered in item order
+        List<QuestionProfile> read = java.util.stream.IntStream.range(0, items.size()).parallel().mapToObj(i -> {
             Item item = items.get(i);
             QuestionKind kind = QuestionKind.of(item);
             Map<String, Double> subject = reader.subject(item, kind);
@@ -50,13 +51,16 @@ public final class SimilarityModel {
             for (String t : analyzer.terms(answerText(item))) {
                 answer.merge(t, 1, Integer::sum);
             }
+            return new QuestionProfile(i, item, kind, subject, SubjectReader.aspects(item, kind), answer);
+        }).toList();
+        for (QuestionProfile p : read) {
             // A subject term's weight comes from how many items use it anywhere, question or answer: words
             // every answer uses ("steps", "performance") say little about what a question is about.
-            Set<String> anywhere = new java.util.HashSet<>(subject.keySet());
-            anywhere.addAll(answer.keySet());
+            Set<String> anywhere = new java.util.HashSet<>(p.subject().keySet());
+            anywhere.addAll(p.answer().keySet());
             anywhere.forEach(t -> subjectDf.merge(t, 1, Integer::sum));
-            answer.keySet().forEach(t -> answerDf.merge(t, 1, Integer::sum));
-            profiles.add(new QuestionProfile(i, item, kind, subject, SubjectReader.aspects(item, kind), answer));
+            p.answer().keySet().forEach(t -> answerDf.merge(t, 1, Integer::sum));
+            profiles.add(p);
         }
         int n = items.size();
         Map<String, Double> subjectIdf = new HashMap<>();

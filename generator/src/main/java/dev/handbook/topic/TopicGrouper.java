@@ -235,11 +235,16 @@ public final class TopicGrouper {
         Set<String> slugs = new HashSet<>();
         Set<String> renamed = new HashSet<>();
         Set<String> recategorized = new HashSet<>();
-        for (List<Integer> members : memberIndexes.values()) {
+        // each group's category is voted on by its items' keywords: the costly part, done for groups in parallel
+        List<List<Integer>> groups = List.copyOf(memberIndexes.values());
+        List<String> voted = groups.parallelStream()
+                .map(members -> category(members.stream().map(items::get).toList(), categorizer)).toList();
+        for (int g = 0; g < groups.size(); g++) {
+            List<Integer> members = groups.get(g);
             List<Item> group = members.stream().map(items::get).toList();
             String slug = Slugs.unique(Slugs.of(group.get(0).question()), slugs);
             String title = curation.rename().getOrDefault(slug, canonicalTitle(members, model));
-            String category = curation.category().getOrDefault(slug, category(group, categorizer));
+            String category = curation.category().getOrDefault(slug, voted.get(g));
             if (curation.rename().containsKey(slug)) {
                 renamed.add(slug);
             }
