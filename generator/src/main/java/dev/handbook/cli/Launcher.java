@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  * <p>Measured on the seed handbook (2 cores): the client compiler alone ({@code -XX:TieredStopAtLevel=1}) halves
  * the CPU a cold build spends (C2 compiling the script engine's interpreter for a run that ends in seconds), and an
  * application class-data archive saves another ~0.5 s of class loading. The archive is made by the first run
- * ({@code -XX:ArchiveClassesAtExit}) beside the jar and named after the jar's size and date, so a rebuilt jar gets
- * a new one. C2 pays off on long runs: {@code serve}, and handbooks whose sources pass {@link #LARGE_SOURCES}
+ * ({@code -XX:ArchiveClassesAtExit}) beside the jar and named after the jar's size and date and the JVM's version,
+ * so a rebuilt jar or another JDK gets a new one. C2 pays off on long runs: {@code serve}, and handbooks whose sources pass {@link #LARGE_SOURCES}
  * bytes (at 10,000 questions, 4 MB, C1 alone was still 15 % faster), keep the default compilers; those large
  * ones also get a heap sized to their sources (see {@link #jvmOptions}).
  *
@@ -141,7 +141,9 @@ public final class Launcher {
         String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
         long stamp;
         try {
-            stamp = Files.getLastModifiedTime(jar).toMillis() ^ Files.size(jar);
+            // an archive only serves the jar and the JVM that made it: another JDK makes its own
+            stamp = Files.getLastModifiedTime(jar).toMillis() ^ Files.size(jar)
+                    ^ ((long) System.getProperty("java.vm.version", "").hashCode() << 32);
         } catch (IOException e) {
             stamp = 0;
         }

@@ -245,7 +245,12 @@ public final class Pipeline {
                 }
             });
             long start = System.nanoTime();
-            bundle.write(model, staging);
+            try {
+                bundle.write(model, staging);
+            } catch (IOException | RuntimeException e) {
+                linkCheck.exceptionally(failure -> List.of()).join(); // let it finish before the tree goes
+                throw e;
+            }
             times.put(bundle.name(), (System.nanoTime() - start) / 1_000_000);
             List<LinkChecker.Broken> broken = joinLinkCheck(linkCheck);
             times.putAll(linkTime);
