@@ -60,7 +60,46 @@ public final class Linker {
     }
 
     private record Profile(Topic topic, Map<String, Double> question, double questionNorm,
-                           Map<String, Double> answer, double answerNorm) {
+                           Map<String, Double> answer, double answerNorm, Terms questionTerms, Terms answerTerms) {
+    }
+
+    /**
+     * A weighted term map as arrays, for scoring millions of pairs without hashing strings: the terms' ids and
+     * weights in the map's own order (sums run in that order, so scores are exactly the map version's), and the
+     * same sorted by id for lookups.
+     */
+    private record Terms(int[] ids, double[] weights, int[] sortedIds, double[] sortedWeights, double sum) {
+        static Terms of(Map<String, Double> weights, Map<String, Integer> dictionary) {
+            int n = weights.size();
+            int[] ids = new int[n];
+            double[] w = new double[n];
+            double sum = 0;
+            int k = 0;
+            for (Map.Entry<String, Double> e : weights.entrySet()) {
+                ids[k] = dictionary.computeIfAbsent(e.getKey(), t -> dictionary.size());
+                w[k] = e.getValue();
+                sum += w[k];
+                k++;
+            }
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, Comparator.comparingInt(i -> ids[i]));
+            int[] sortedIds = new int[n];
+            double[] sortedWeights = new double[n];
+            for (int i = 0; i < n; i++) {
+                sortedIds[i] = ids[order[i]];
+                sortedWeights[i] = w[order[i]];
+            }
+            return new Terms(ids, w, sortedIds, sortedWeights, sum);
+        }
+
+        /** The weight of term {@code id}, or NaN when absent. */
+        double weightOf(int id) {
+            int at = java.util.Arrays.binarySearch(sortedIds, id);
+            return at < 0 ? Double.NaN : sortedWeights[at];
+        }
     }
 
     public Linked link(List<Topic> topics) {
@@ -160,10 +199,12 @@ public final class Linker {
         }
         int n = topics.size();
         List<Profile> profiles = new ArrayList<>();
+        Map<String, Integer> dictionary = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Map<String, Double> q = tfIdf(questionTf.get(i), questionDf, n);
             Map<String, Double> a = tfIdf(answerTf.get(i), answerDf, n);
-            profiles.add(new Profile(topics.get(i), q, norm(q), a, norm(a)));
+            profiles.add(new Profile(topics.get(i), q, norm(q), a, norm(a), Terms.of(q, dictionary),
+                    Terms.of(a, dictionary)));
         }
         return profiles;
     }
@@ -193,43 +234,35 @@ public final class Linker {
     }
 
     static double score(Profile a, Profile b) {
-        return 0.5 * cosine(a.question(), a.questionNorm(), b.question(), b.questionNorm())
+        return 0.5 * cosine(a.questionTerms(), a.questionNorm(), b.questionTerms(), b.questionNorm())
                 + 0.25 * (mentions(a, b) + mentions(b, a)) / 2
-                + 0.25 * cosine(a.answer(), a.answerNorm(), b.answer(), b.answerNorm());
+                + 0.25 * cosine(a.answerTerms(), a.answerNorm(), b.answerTerms(), b.answerNorm());
     }
 
     /** How much of what {@code a} asks about {@code b}'s answers talk about. */
     private static double mentions(Profile a, Profile b) {
-        double total = sum(a.question());
+        Terms asked = a.questionTerms();
         double found = 0;
-        for (Map.Entry<String, Double> e : a.question().entrySet()) {
-            if (b.answer().containsKey(e.getKey())) {
-                found += e.getValue();
+        for (int k = 0; k < asked.ids().length; k++) {
+            if (!Double.isNaN(b.answerTerms().weightOf(asked.ids()[k]))) {
+                found += asked.weights()[k];
             }
         }
-        return total == 0 ? 0 : found / total;
+        return asked.sum() == 0 ? 0 : found / asked.sum();
     }
 
-    private static double cosine(Map<String, Double> a, double normA, Map<String, Double> b, double normB) {
+    private static double cosine(Terms a, double normA, Terms b, double normB) {
         if (normA == 0 || normB == 0) {
             return 0;
         }
         double dot = 0;
-        for (Map.Entry<String, Double> e : a.entrySet()) {
-            Double other = b.get(e.getKey());
-            if (other != null) {
-                dot += e.getValue() * other;
+        for (int k = 0; k < a.ids().length; k++) {
+            double other = b.weightOf(a.ids()[k]);
+            if (!Double.isNaN(other)) {
+                dot += a.weights()[k] * other;
             }
         }
         return dot / (normA * normB);
-    }
-
-    private static double sum(Map<String, Double> m) {
-        double s = 0;
-        for (double v : m.values()) {
-            s += v;
-        }
-        return s;
     }
 
     /**

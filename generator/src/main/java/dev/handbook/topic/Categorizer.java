@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Puts an item in a category: the source's own section when it names a category (or one of its aliases),
@@ -16,19 +15,14 @@ import java.util.regex.Pattern;
  */
 final class Categorizer {
     private final HandbookConfig config;
-    private final List<Pattern[]> keywordPatterns;
+    /** Each category's keywords, in lower case, matched as whole words. */
+    private final List<String[]> keywords;
     /** Each keyword's first word, which a text must contain as a whole word for the keyword to match, or null. */
     private final List<String[]> firstWords;
 
     Categorizer(HandbookConfig config) {
         this.config = config;
-        this.keywordPatterns = config.categories().stream()
-                .map(c -> c.keywords().stream()
-                        .map(k -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(k.toLowerCase(Locale.ROOT))
-                                + "(?![\\p{L}\\p{N}])"))
-                        .toArray(Pattern[]::new))
-                .toList();
-        List<String[]> keywords = config.categories().stream()
+        this.keywords = config.categories().stream()
                 .map(c -> c.keywords().stream().map(k -> k.toLowerCase(Locale.ROOT)).toArray(String[]::new))
                 .toList();
         this.firstWords = keywords.stream()
@@ -36,12 +30,30 @@ final class Categorizer {
                 .toList();
     }
 
-    /** How often {@code pattern} occurs in {@code text}, counting no further than {@code most}. */
-    private static int count(Pattern pattern, String text, int most) {
-        java.util.regex.Matcher m = pattern.matcher(text);
+    /**
+     * How often {@code keyword} occurs in {@code text} as whole words (no letter or digit touching it), counting no
+     * further than {@code most}; after a match, counting goes on after it.
+     */
+    private static int count(String keyword, String text, int most) {
+        if (keyword.isEmpty()) {
+            return 0;
+        }
         int n = 0;
-        while (n < most && m.find()) {
-            n++;
+        int from = 0;
+        while (n < most) {
+            int at = text.indexOf(keyword, from);
+            if (at < 0) {
+                break;
+            }
+            int end = at + keyword.length();
+            boolean whole = (at == 0 || !isWordChar(text.charAt(at - 1)))
+                    && (end == text.length() || !isWordChar(text.charAt(end)));
+            if (whole) {
+                n++;
+                from = end;
+            } else {
+                from = at + 1;
+            }
         }
         return n;
     }
@@ -55,7 +67,7 @@ final class Categorizer {
         return end == 0 ? null : keyword.substring(0, end);
     }
 
-    /** The whole words of a text (runs of letters and digits), as the keyword patterns see word boundaries. */
+    /** The whole words of a text (runs of letters and digits). */
     private static Set<String> words(String text) {
         Set<String> words = new HashSet<>();
         int start = -1;
@@ -103,16 +115,16 @@ final class Categorizer {
         String chosen = config.defaultCategory();
         for (int i = 0; i < config.categories().size(); i++) {
             int score = 0;
-            Pattern[] patterns = keywordPatterns.get(i);
+            String[] words = keywords.get(i);
             String[] first = firstWords.get(i);
-            for (int k = 0; k < patterns.length; k++) {
+            for (int k = 0; k < words.length; k++) {
                 // a keyword matches only where its first word stands as a whole word: most are absent, and the
                 // regular expression is then not needed
                 if (first[k] == null || questionWords.contains(first[k])) {
-                    score += 3 * count(patterns[k], question, Integer.MAX_VALUE);
+                    score += 3 * count(words[k], question, Integer.MAX_VALUE);
                 }
                 if (first[k] == null || bodyWords.contains(first[k])) {
-                    score += count(patterns[k], body, 3);
+                    score += count(words[k], body, 3);
                 }
             }
             if (score > best) {
