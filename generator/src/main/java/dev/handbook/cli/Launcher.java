@@ -35,8 +35,13 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        String launch = System.getProperty(LAUNCH, "");
+        if (launch.equals("child")) {
+            // started by a launcher: never outlive it (a killed launcher must not leave a server running)
+            ProcessHandle.current().parent().ifPresent(launcher -> launcher.onExit().thenRun(() -> System.exit(130)));
+        }
         Optional<Path> jar = jar();
-        if (jar.isEmpty() || "direct".equals(System.getProperty(LAUNCH))) {
+        if (jar.isEmpty() || launch.equals("direct") || launch.equals("child")) {
             Main.main(args);
             return;
         }
@@ -60,10 +65,10 @@ public final class Launcher {
         }
         command.add("-Xlog:cds=off");
         command.add("-Xlog:cds+dynamic=off");
-        command.add("-D" + LAUNCH + "=direct");
+        command.add("-D" + LAUNCH + "=child");
         command.add("-cp");
         command.add(jar.toString());
-        command.add("dev.handbook.cli.Main");
+        command.add(Launcher.class.getName());
         command.addAll(Arrays.asList(args));
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();

@@ -63,6 +63,44 @@ class JarLaunchIT {
     }
 
     @Test
+    void aKilledLauncherTakesItsServerWithIt() throws Exception {
+        Path jar = freshJar();
+        Path content = Files.createDirectories(tmp.resolve("content/sources")).getParent();
+        Files.writeString(content.resolve("sources/notes.md"), "## What is a tensor?\nAn array.\n");
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "serve", "--content", content.toString(), "--out",
+                tmp.resolve("served").toString(), "--port", String.valueOf(port))
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("serve.log").toFile()).start();
+        try {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            java.net.URI version = java.net.URI.create("http://127.0.0.1:" + port + "/__handbook/version");
+            long deadline = System.currentTimeMillis() + 60_000;
+            boolean up = false;
+            while (!up && System.currentTimeMillis() < deadline) {
+                try {
+                    up = client.send(java.net.http.HttpRequest.newBuilder(version).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                } catch (java.io.IOException notYet) {
+                    Thread.sleep(200);
+                }
+            }
+            assertTrue(up, Files.readString(tmp.resolve("serve.log")));
+            List<ProcessHandle> children = launcher.children().toList();
+            assertEquals(1, children.size(), "the launcher runs one JVM");
+            launcher.destroyForcibly().waitFor();
+            children.get(0).onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertFalse(children.get(0).isAlive(), "the server stopped with its launcher");
+        } finally {
+            launcher.destroyForcibly();
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
     void theExitCodeAndOutputOfTheBuildReachTheCaller() throws Exception {
         Path jar = freshJar();
         Run usage = java(jar, "build", "--no-such-option");
