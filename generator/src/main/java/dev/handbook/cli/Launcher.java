@@ -19,9 +19,9 @@ import java.util.stream.Stream;
  * the CPU a cold build spends (C2 compiling the script engine's interpreter for a run that ends in seconds), and an
  * application class-data archive saves another ~0.5 s of class loading. The archive is made by the first run
  * ({@code -XX:ArchiveClassesAtExit}) beside the jar and named after the jar's size and date and the JVM's version,
- * so a rebuilt jar or another JDK gets a new one. C2 pays off on long runs: {@code serve}, and handbooks whose sources pass {@link #LARGE_SOURCES}
- * bytes (at 10,000 questions, 4 MB, C1 alone was still 15 % faster), keep the default compilers; those large
- * ones also get a heap sized to their sources (see {@link #jvmOptions}).
+ * so a rebuilt jar or another JDK gets a new one. C2 pays off on long runs: {@code serve}, and handbooks whose
+ * sources pass {@link #LARGE_SOURCES} bytes (at 10,000 questions, 4 MB, C1 alone was still 15 % faster), keep
+ * the default compilers; those large ones also get a heap sized to their sources (see {@link #jvmOptions}).
  *
  * <p>This JVM loads only this class, and waits for the other with its output inherited; its own JVM options are
  * passed on. {@code -Dhandbook.launch=direct} runs in this JVM instead; so does anything not started from a jar.

@@ -262,7 +262,8 @@ public final class HtmlSite implements Output {
     private String viewKey(Topic t, Topic previous, Topic next, Map<String, SourceDocument> sources,
                            SiteModel model, Map<String, Topic> bySlug, BuildKeys keys) {
         StringBuilder key = new StringBuilder(t.toString());
-        key.append('|').append(previous == null ? "" : link(previous)).append('|').append(next == null ? "" : link(next));
+        key.append('|').append(previous == null ? "" : link(previous))
+                .append('|').append(next == null ? "" : link(next));
         t.related().stream().map(bySlug::get).filter(r -> r != null).forEach(r -> key.append('|').append(link(r)));
         t.items().stream().map(Item::sourceId).distinct().map(sources::get).filter(s -> s != null)
                 .forEach(s -> key.append('|').append(sourceView(s, model)));

@@ -46,36 +46,20 @@ final class PhraseMatcher {
     void forEachMatch(CharSequence text, MatchConsumer onMatch) {
         int i = 0;
         while (i < text.length()) {
-            if (i > 0 && isWordChar(text.charAt(i - 1))) {
+            if (i > 0 && Vocabulary.isWordChar(text.charAt(i - 1))) {
                 i++;
                 continue;
             }
-            int end = -1;
-            String value = null;
-            Node node = root;
-            int j = i;
-            while (node != null) {
-                if (node.value != null && (j == text.length() || !isWordChar(text.charAt(j)))) {
-                    end = j;
-                    value = node.value;
-                }
-                if (j >= text.length()) {
-                    break;
-                }
-                Node space = node.next.get(' ');
-                if (space != null && isSeparator(text.charAt(j))) {
-                    do {
-                        j++;
-                    } while (j < text.length() && isSeparator(text.charAt(j)));
-                    node = space;
-                } else {
-                    node = node.next.get(Character.toLowerCase(text.charAt(j)));
-                    j++;
-                }
-            }
-            if (value != null) {
-                onMatch.accept(i, end, value);
-                i = Math.max(end, i + 1);
+            // the keys matching here come shortest first: the last is the longest
+            int[] end = {-1};
+            String[] value = {null};
+            walk(text, i, (matchEnd, matched) -> {
+                end[0] = matchEnd;
+                value[0] = matched;
+            });
+            if (value[0] != null) {
+                onMatch.accept(i, end[0], value[0]);
+                i = Math.max(end[0], i + 1);
             } else {
                 i++;
             }
@@ -88,28 +72,41 @@ final class PhraseMatcher {
      */
     void forEachOccurrence(CharSequence text, java.util.function.Consumer<String> onValue) {
         for (int i = 0; i < text.length(); i++) {
-            if (i > 0 && isWordChar(text.charAt(i - 1))) {
-                continue;
+            if (i == 0 || !Vocabulary.isWordChar(text.charAt(i - 1))) {
+                walk(text, i, (end, value) -> onValue.accept(value));
             }
-            Node node = root;
-            int j = i;
-            while (node != null) {
-                if (node.value != null && (j == text.length() || !isWordChar(text.charAt(j)))) {
-                    onValue.accept(node.value);
-                }
-                if (j >= text.length()) {
-                    break;
-                }
-                Node space = node.next.get(' ');
-                if (space != null && isSeparator(text.charAt(j))) {
-                    do {
-                        j++;
-                    } while (j < text.length() && isSeparator(text.charAt(j)));
-                    node = space;
-                } else {
-                    node = node.next.get(Character.toLowerCase(text.charAt(j)));
+        }
+    }
+
+    /** Receives a key found by {@link #walk}: where it ends in the text, and its value. */
+    @FunctionalInterface
+    private interface KeyConsumer {
+        void accept(int end, String value);
+    }
+
+    /**
+     * Walks the trie along the text from {@code start}, reporting each key that matches there with nothing
+     * word-like after it, shortest first.
+     */
+    private void walk(CharSequence text, int start, KeyConsumer onKey) {
+        Node node = root;
+        int j = start;
+        while (node != null) {
+            if (node.value != null && (j == text.length() || !Vocabulary.isWordChar(text.charAt(j)))) {
+                onKey.accept(j, node.value);
+            }
+            if (j >= text.length()) {
+                break;
+            }
+            Node space = node.next.get(' ');
+            if (space != null && isSeparator(text.charAt(j))) {
+                do {
                     j++;
-                }
+                } while (j < text.length() && isSeparator(text.charAt(j)));
+                node = space;
+            } else {
+                node = node.next.get(Character.toLowerCase(text.charAt(j)));
+                j++;
             }
         }
     }
@@ -131,16 +128,6 @@ final class PhraseMatcher {
         });
         out.append(text, last[0], text.length());
         return out.toString();
-    }
-
-    /** As {@code [\p{L}\p{N}]}: what a match may not touch. */
-    static boolean isWordChar(char c) {
-        if (Character.isLetter(c)) {
-            return true;
-        }
-        int type = Character.getType(c);
-        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
-                || type == Character.OTHER_NUMBER;
     }
 
     /** As {@code [\s\-]}: what may stand between the words of a phrase. */

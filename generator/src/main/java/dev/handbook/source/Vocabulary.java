@@ -145,6 +145,19 @@ public final class Vocabulary {
         return ids;
     }
 
+    /**
+     * As {@code [\p{L}\p{N}]}: a letter or a digit, what a phrasing matched as a whole word may not touch (the
+     * vocabulary's and the category keywords' notion of a word boundary).
+     */
+    public static boolean isWordChar(char c) {
+        if (Character.isLetter(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
+    }
+
     /** A pattern matching any phrasing of the concept, as a whole word, ignoring case. */
     public Pattern phrasePattern(Concept concept) {
         List<String> keys = new ArrayList<>(concept.phrases().stream().map(Vocabulary::key).toList());

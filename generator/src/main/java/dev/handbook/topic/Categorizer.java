@@ -3,6 +3,7 @@ package dev.handbook.topic;
 import dev.handbook.extract.Item;
 import dev.handbook.source.CategoryConfig;
 import dev.handbook.source.HandbookConfig;
+import dev.handbook.source.Vocabulary;
 
 import java.util.HashSet;
 import java.util.List;
@@ -46,8 +47,8 @@ final class Categorizer {
                 break;
             }
             int end = at + keyword.length();
-            boolean whole = (at == 0 || !isWordChar(text.charAt(at - 1)))
-                    && (end == text.length() || !isWordChar(text.charAt(end)));
+            boolean whole = (at == 0 || !Vocabulary.isWordChar(text.charAt(at - 1)))
+                    && (end == text.length() || !Vocabulary.isWordChar(text.charAt(end)));
             if (whole) {
                 n++;
                 from = end;
@@ -61,7 +62,7 @@ final class Categorizer {
     /** The keyword's leading run of letters and digits, or null when it starts with something else. */
     private static String firstWord(String keyword) {
         int end = 0;
-        while (end < keyword.length() && isWordChar(keyword.charAt(end))) {
+        while (end < keyword.length() && Vocabulary.isWordChar(keyword.charAt(end))) {
             end++;
         }
         return end == 0 ? null : keyword.substring(0, end);
@@ -72,7 +73,7 @@ final class Categorizer {
         Set<String> words = new HashSet<>();
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
-            boolean word = i < text.length() && isWordChar(text.charAt(i));
+            boolean word = i < text.length() && Vocabulary.isWordChar(text.charAt(i));
             if (word && start < 0) {
                 start = i;
             } else if (!word && start >= 0) {
@@ -81,13 +82,6 @@ final class Categorizer {
             }
         }
         return words;
-    }
-
-    /** As {@code [\p{L}\p{N}]}. */
-    private static boolean isWordChar(char c) {
-        int type = Character.getType(c);
-        return Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
-                || type == Character.OTHER_NUMBER;
     }
 
     /** A category chosen for one item, and whether the source's own section chose it. */
