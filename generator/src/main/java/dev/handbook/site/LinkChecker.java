@@ -1,11 +1,8 @@
 package dev.handbook.site;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,12 +31,8 @@ public final class LinkChecker {
         }
     }
 
-    private static final Pattern ALLOWED_SCHEME = Pattern.compile("(?i)^(https?:|mailto:|tel:).*");
-    private static final Pattern ANY_SCHEME = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*:.*");
-
-    /** What the check needs of one page: the ids it defines and the links it makes, in document order. */
-    private record PageLinks(Set<String> ids, List<String> links) {
-    }
+    private static final Pattern ALLOWED_SCHEME = Pattern.compile("(?i)https?:|mailto:|tel:");
+    private static final Pattern ANY_SCHEME = Pattern.compile("(?i)[a-z][a-z0-9+.-]*:");
 
     public static List<Broken> check(Path site) throws IOException {
         return check(site, Set.of());
@@ -50,48 +43,71 @@ public final class LinkChecker {
      *                     them count as links to existing files
      */
     public static List<Broken> check(Path site, Set<String> beingWritten) throws IOException {
-        List<Path> pages;
-        Set<Path> files;
+        // files by their path below the site root, '/'-separated, as links name them
+        Set<String> files = new HashSet<>(beingWritten);
+        List<String> pages;
         try (Stream<Path> walk = Files.walk(site)) {
-            files = walk.filter(Files::isRegularFile).collect(Collectors.toCollection(HashSet::new));
+            pages = walk.filter(Files::isRegularFile).map(p -> site.relativize(p).toString().replace('\\', '/'))
+                    .peek(files::add).filter(p -> p.endsWith(".html")).sorted().toList();
         }
-        beingWritten.forEach(f -> files.add(site.resolve(f).normalize()));
-        pages = files.stream().filter(p -> p.toString().endsWith(".html") && Files.isRegularFile(p)).sorted().toList();
-        // each page is parsed once, pages in parallel; the links are then checked in page order
-        Map<Path, PageLinks> parsed;
+        // each page is parsed once, then checked, pages in parallel; what is broken is reported in page order
         try {
-            parsed = pages.parallelStream().collect(Collectors.toMap(page -> page, LinkChecker::read));
+            Map<String, PageLinks> parsed = pages.parallelStream()
+                    .collect(Collectors.toMap(page -> page, page -> read(site.resolve(page))));
+            return pages.parallelStream().flatMap(page -> check(page, parsed, files).stream()).toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    private static List<Broken> check(String page, Map<String, PageLinks> parsed, Set<String> files) {
         List<Broken> broken = new ArrayList<>();
-        for (Path page : pages) {
-            String shown = site.relativize(page).toString().replace('\\', '/');
-            for (String link : parsed.get(page).links()) {
-                if (link.isEmpty() || ALLOWED_SCHEME.matcher(link).matches()) {
-                    continue;
-                }
-                if (ANY_SCHEME.matcher(link).matches() || link.startsWith("//")) {
-                    broken.add(new Broken(shown, link, "not a link within the site"));
-                    continue;
-                }
-                if (link.startsWith("/")) {
-                    broken.add(new Broken(shown, link, "absolute path; links must be relative"));
-                    continue;
-                }
-                int end = indexOfAny(link, '?', '#');
-                String file = end < 0 ? link : link.substring(0, end);
-                String fragment = link.contains("#") ? link.substring(link.indexOf('#') + 1) : "";
-                Path target = file.isEmpty() ? page : page.getParent().resolve(file).normalize();
-                if (!target.startsWith(site) || !files.contains(target)) {
-                    broken.add(new Broken(shown, link, "no such file"));
-                } else if (!fragment.isEmpty() && parsed.containsKey(target)
-                        && !parsed.get(target).ids().contains(fragment)) {
-                    broken.add(new Broken(shown, link, "no such anchor"));
-                }
+        int slash = page.lastIndexOf('/');
+        String directory = slash < 0 ? "" : page.substring(0, slash + 1);
+        for (String link : parsed.get(page).links()) {
+            if (link.isEmpty() || ALLOWED_SCHEME.matcher(link).lookingAt()) {
+                continue;
+            }
+            if (ANY_SCHEME.matcher(link).lookingAt() || link.startsWith("//")) {
+                broken.add(new Broken(page, link, "not a link within the site"));
+                continue;
+            }
+            if (link.startsWith("/")) {
+                broken.add(new Broken(page, link, "absolute path; links must be relative"));
+                continue;
+            }
+            int end = indexOfAny(link, '?', '#');
+            String file = end < 0 ? link : link.substring(0, end);
+            String fragment = link.contains("#") ? link.substring(link.indexOf('#') + 1) : "";
+            String target = file.isEmpty() ? page : normalize(directory + file);
+            if (target == null || !files.contains(target)) {
+                broken.add(new Broken(page, link, "no such file"));
+            } else if (!fragment.isEmpty() && parsed.containsKey(target)
+                    && !parsed.get(target).ids().contains(fragment)) {
+                broken.add(new Broken(page, link, "no such anchor"));
             }
         }
         return broken;
+    }
+
+    /** "topics/../index.html" as "index.html"; null for a path that climbs out of the site. */
+    static String normalize(String path) {
+        if (!path.contains("./") && !path.contains("//") && !path.endsWith("/.") && !path.endsWith("/..")
+                && !path.equals(".") && !path.equals("..")) {
+            return path;
+        }
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (String part : path.split("/", -1)) {
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.removeLast();
+            } else if (!part.isEmpty() && !part.equals(".")) {
+                parts.addLast(part);
+            }
+        }
+        return String.join("/", parts);
     }
 
     private static int indexOfAny(String text, char a, char b) {
@@ -101,18 +117,10 @@ public final class LinkChecker {
     }
 
     private static PageLinks read(Path page) {
-        Document doc;
         try {
-            doc = Jsoup.parse(page.toFile(), "UTF-8");
+            return PageLinks.of(new String(Files.readAllBytes(page), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Set<String> ids = new HashSet<>();
-        doc.select("[id]").forEach(e -> ids.add(e.id()));
-        List<String> links = new ArrayList<>();
-        for (Element el : doc.select("a[href], link[href], script[src], img[src], iframe[src], source[src]")) {
-            links.add(el.hasAttr("href") ? el.attr("href") : el.attr("src"));
-        }
-        return new PageLinks(ids, links);
     }
 }
