@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  * words after its last question. General rules only: no sentence of any particular document is listed here.
  */
 final class Boilerplate {
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern MARKUP_CHARS = Pattern.compile("[*_`\\\\]");
     private static final Pattern CHROME = Pattern.compile(
             "(?i)^(top of (the )?page|bottom of (the )?page|back to top|skip to (main )?content|advertisement|"
                     + "sponsored( content)?|share (this|on \\w+)|print this page|table of contents|menu|"
@@ -53,12 +55,12 @@ final class Boilerplate {
     }
 
     private static String key(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
     /** Why this paragraph is boilerplate, or null when it is answer. */
     String reason(String block, boolean first) {
-        String plain = block.replaceAll("[*_`\\\\]", "").strip();
+        String plain = MARKUP_CHARS.matcher(block).replaceAll("").strip();
         if (CHROME.matcher(plain).matches()) {
             return "page chrome";
         }
@@ -92,7 +94,7 @@ final class Boilerplate {
 
     /** Closing words of an article ("Mastering these questions ...", "Good luck!") after its last answer. */
     static boolean outro(String block) {
-        String plain = block.replaceAll("[*_`\\\\]", "");
+        String plain = MARKUP_CHARS.matcher(block).replaceAll("");
         return OUTRO.matcher(plain).find()
                 && (plain.toLowerCase(Locale.ROOT).contains("interview") || plain.length() < 40);
     }

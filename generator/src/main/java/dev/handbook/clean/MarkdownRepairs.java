@@ -7,6 +7,14 @@ import java.util.regex.Pattern;
 
 /** Repairs for Markdown that lost its structure in copying. Each method takes lines and returns new lines. */
 final class MarkdownRepairs {
+    private static final Pattern BOLD_BEFORE_WORD = Pattern.compile("^(\\*\\*[^*]+?\\*\\*)(?=[\\p{L}\\p{N}(])");
+    private static final Pattern HAS_OPERATOR = Pattern.compile(".*[/×÷*].*");
+    private static final Pattern LABEL_LINE = Pattern.compile("^[A-Z][^.!?:]{0,60}:$");
+    private static final Pattern TITLE_LINE = Pattern.compile("^[A-Z][^.!?:;,]{0,60}[^.!?:;,\\s]$");
+    private static final Pattern LABELLED_TEXT = Pattern.compile("^[A-Z][\\w/ -]{0,30}:\\s+\\S.*");
+    private static final Pattern ENDS_IN_WORD = Pattern.compile(".*[\\p{L}\\p{N}]$");
+    private static final Pattern LOWER_START = Pattern.compile("^[a-z_`].*");
+    private static final Pattern ANNOUNCING_ITEM = Pattern.compile("^[-*+]\\s+.*:$");
     /** A bold label glued to the text before it: "...example.**Boosting:**Trains". */
     private static final Pattern GLUED_BOLD = Pattern.compile("(?<=[^\\s*])\\*\\*(?=[^*\\s][^*]{0,80}?\\*\\*)");
     private static final Pattern LEADING_BOLD = Pattern.compile("^\\*\\*[^*]{1,80}?\\*\\*");
@@ -56,7 +64,7 @@ final class MarkdownRepairs {
 
     /** "**Label:**Text" gets its missing space: "**Label:** Text". */
     static String spaceAfterBold(String text) {
-        return text.replaceFirst("^(\\*\\*[^*]+?\\*\\*)(?=[\\p{L}\\p{N}(])", "$1 ");
+        return BOLD_BEFORE_WORD.matcher(text).replaceFirst("$1 ");
     }
 
     private static int countMarks(String s) {
@@ -121,7 +129,7 @@ final class MarkdownRepairs {
             boolean changed = false;
             for (int c = 0; c < cells.size(); c++) {
                 java.util.Optional<String> tex = PlainFormula.toTex(cells.get(c));
-                if (tex.isPresent() && cells.get(c).matches(".*[/×÷*].*")) {
+                if (tex.isPresent() && HAS_OPERATOR.matcher(cells.get(c)).matches()) {
                     cells.set(c, "$" + tex.get() + "$");
                     changed = true;
                 }
@@ -200,11 +208,12 @@ final class MarkdownRepairs {
                     && !TABLE_ROW.matcher(line).matches() && !line.startsWith("#") && !line.startsWith("*")
                     && !line.startsWith(">") && !line.startsWith("```");
             boolean hasNext = i + 1 < lines.size() && !lines.get(i + 1).isBlank();
-            if (plain && line.matches("^[A-Z][^.!?:]{0,60}:$") && words(line) <= 5) {
+            if (plain && LABEL_LINE.matcher(line).matches() && words(line) <= 5) {
                 out.add("**" + line + "**");
-            } else if (plain && hasNext && line.matches("^[A-Z][^.!?:;,]{0,60}[^.!?:;,\\s]$") && words(line) <= 6) {
+            } else if (plain && hasNext && TITLE_LINE.matcher(line).matches() && words(line) <= 6) {
                 out.add("**" + line + "**");
-            } else if (plain && line.matches("^[A-Z][\\w/ -]{0,30}:\\s+\\S.*") && words(line.substring(0, line.indexOf(':'))) <= 3) {
+            } else if (plain && LABELLED_TEXT.matcher(line).matches()
+                    && words(line.substring(0, line.indexOf(':'))) <= 3) {
                 int colon = line.indexOf(':');
                 out.add("**" + line.substring(0, colon + 1) + "**" + line.substring(colon + 1));
             } else {
@@ -222,8 +231,8 @@ final class MarkdownRepairs {
         List<String> out = new ArrayList<>();
         for (String line : lines) {
             int last = out.size() - 1;
-            if (last >= 0 && LIST_ITEM.matcher(out.get(last)).matches() && out.get(last).matches(".*[\\p{L}\\p{N}]$")
-                    && line.matches("^[a-z_`].*") && !LIST_ITEM.matcher(line).matches()) {
+            if (last >= 0 && LIST_ITEM.matcher(out.get(last)).matches() && ENDS_IN_WORD.matcher(out.get(last)).matches()
+                    && LOWER_START.matcher(line).matches() && !LIST_ITEM.matcher(line).matches()) {
                 out.set(last, out.get(last) + " " + line.strip());
             } else {
                 out.add(line);
@@ -255,7 +264,7 @@ final class MarkdownRepairs {
                 out.add("  " + line);
                 continue;
             }
-            nesting = t.matches("^[-*+]\\s+.*:$") && line.equals(t);
+            nesting = ANNOUNCING_ITEM.matcher(t).matches() && line.equals(t);
             out.add(line);
         }
         return out;

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  * no prose words between names. A division becomes a fraction.
  */
 final class PlainFormula {
+    private static final Pattern WORD_TOKEN = Pattern.compile("[A-Za-z].*");
+    private static final Pattern NUMBER_TOKEN = Pattern.compile("\\d+(\\.\\d+)?");
     private static final Pattern TOKEN = Pattern.compile(
             "\\s*(?:(\\d+(?:\\.\\d+)?)|([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*)|([-+−×÷/*()=]))");
 
@@ -37,7 +39,7 @@ final class PlainFormula {
             end = m.end();
             m.region(end, t.length());
         }
-        if (end != t.length() || tokens.stream().noneMatch(x -> x.matches("[A-Za-z].*"))) {
+        if (end != t.length() || tokens.stream().noneMatch(x -> WORD_TOKEN.matcher(x).matches())) {
             return Optional.empty();
         }
         PlainFormula parser = new PlainFormula(tokens);
@@ -96,13 +98,13 @@ final class PlainFormula {
             at++;
             return "(" + inner + ")";
         }
-        if (token.matches("\\d+(\\.\\d+)?")) {
+        if (NUMBER_TOKEN.matcher(token).matches()) {
             at++;
             return token;
         }
-        if (token.matches("[A-Za-z].*")) {
+        if (WORD_TOKEN.matcher(token).matches()) {
             at++;
-            if (peek().matches("[A-Za-z].*")) {
+            if (WORD_TOKEN.matcher(peek()).matches()) {
                 throw new IllegalArgumentException("two words in a row: prose, not a formula");
             }
             if (token.length() == 1) {

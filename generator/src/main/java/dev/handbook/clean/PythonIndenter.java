@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  * continuation lines; comments take the indentation of the code after them.
  */
 final class PythonIndenter {
+    private static final Pattern CLOSING_BRACKET = Pattern.compile("^[\\])}].*");
+    private static final Pattern METHOD_DEF = Pattern.compile("^def\\s+\\w+\\s*\\(\\s*(self|cls)\\b.*");
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"[^\"]*\"|'[^']*'");
     private static final String UNIT = "    ";
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern COMPREHENSION_VAR = Pattern.compile("\\bfor\\s+([A-Za-z_][\\w, ]*?)\\s+in\\b");
@@ -77,7 +80,7 @@ final class PythonIndenter {
                 continue;
             }
             if (bracketDepth > 0) {
-                int level = line.matches("^[\\])}].*") ? bracketBase : bracketBase + 1;
+                int level = CLOSING_BRACKET.matcher(line).matches() ? bracketBase : bracketBase + 1;
                 out.add(UNIT.repeat(level) + line);
                 bracketDepth = Math.max(0, bracketDepth + depthChange(line));
                 continue;
@@ -154,7 +157,7 @@ final class PythonIndenter {
         switch (first) {
             case "class" -> stack.clear();
             case "def" -> {
-                boolean method = line.matches("^def\\s+\\w+\\s*\\(\\s*(self|cls)\\b.*");
+                boolean method = METHOD_DEF.matcher(line).matches();
                 if (method && stack.stream().anyMatch(b -> b.kind.equals("class"))) {
                     while (!stack.peek().kind.equals("class")) {
                         stack.pop();
@@ -273,7 +276,7 @@ final class PythonIndenter {
 
     /** Identifiers the line reads, without strings, comments, and names a comprehension binds. */
     private static Set<String> usedNames(String line) {
-        String code = withoutComment(line).replaceAll("\"[^\"]*\"|'[^']*'", "\"\"");
+        String code = STRING_LITERAL.matcher(withoutComment(line)).replaceAll("\"\"");
         Set<String> names = identifiers(code);
         Matcher m = COMPREHENSION_VAR.matcher(code);
         while (m.find()) {
@@ -308,7 +311,7 @@ final class PythonIndenter {
     }
 
     static int depthChange(String line) {
-        String code = withoutComment(line).replaceAll("\"[^\"]*\"|'[^']*'", "\"\"");
+        String code = STRING_LITERAL.matcher(withoutComment(line)).replaceAll("\"\"");
         int depth = 0;
         for (int i = 0; i < code.length(); i++) {
             char c = code.charAt(i);

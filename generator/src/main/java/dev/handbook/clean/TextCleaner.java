@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * flattened tables are rebuilt; everything else is escaped so no character is misread as Markdown.
  */
 final class TextCleaner {
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d+)([.)])(?=\\s|$)");
+    private static final Pattern LEADING_MARK = Pattern.compile("^(#|=|\\+|-(?=\\s|$))");
     private static final Pattern BULLET = Pattern.compile("^\\s*([•◦▪●‣∙·*+-]|\\d{1,3}[.)]|[a-z][.)])\\s+(.*)$");
     private static final Pattern NUMBER = Pattern.compile("^\\d{1,3}[.)]$");
     private static final Pattern LABEL = Pattern.compile("^[^.!?]{1,80}:$");
@@ -27,8 +29,8 @@ final class TextCleaner {
     static String escape(String text) {
         String escaped = MARKDOWN_SPECIAL.matcher(text).replaceAll("\\\\$1");
         // a line that would start a heading, quote, list or rule must not
-        escaped = escaped.replaceFirst("^(\\d+)([.)])(?=\\s|$)", "$1\\\\$2");
-        return escaped.replaceFirst("^(#|=|\\+|-(?=\\s|$))", "\\\\$1");
+        escaped = LEADING_NUMBER.matcher(escaped).replaceFirst("$1\\\\$2");
+        return LEADING_MARK.matcher(escaped).replaceFirst("\\\\$1");
     }
 
     static List<TextBlock> blocks(String body) {

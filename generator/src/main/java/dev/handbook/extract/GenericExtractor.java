@@ -1,5 +1,6 @@
 package dev.handbook.extract;
 
+import java.util.regex.Pattern;
 import dev.handbook.source.SourceDocument;
 
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
  * answer runs to the next question or the next heading that is not a question.
  */
 final class GenericExtractor implements Extractor {
+    private static final Pattern Q_LABEL = Pattern.compile("^(?i:q\\d*|question\\s*\\d*)\\s*[:.)].*");
 
     @Override
     public String name() {
@@ -33,7 +35,7 @@ final class GenericExtractor implements Extractor {
         }
         String t = line.strip();
         boolean marked = Lines.headingLevel(line) > 0 || t.startsWith("**") || Lines.bullet(line) != null
-                || t.matches("^(?i:q\\d*|question\\s*\\d*)\\s*[:.)].*");
+                || Q_LABEL.matcher(t).matches();
         boolean blockStart = i == 0 || Lines.blank(lines.get(i - 1)) || Lines.headingLevel(lines.get(i - 1)) > 0;
         return marked || blockStart;
     }

@@ -1,5 +1,6 @@
 package dev.handbook.extract;
 
+import java.util.regex.Pattern;
 import dev.handbook.source.SourceDocument;
 
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
  * question heading (then it is a sub-heading of the answer).
  */
 final class HeadingQuestionExtractor implements Extractor {
+    private static final Pattern NUMBERED_TEXT = Pattern.compile("^(?i:question\\s*|q)?\\d{1,4}\\s*[.):]\\s+.+");
 
     @Override
     public String name() {
@@ -37,7 +39,7 @@ final class HeadingQuestionExtractor implements Extractor {
 
     static boolean isQuestionHeading(String line) {
         String text = Lines.plain(Lines.headingText(line));
-        if (text.matches("^(?i:question\\s*|q)?\\d{1,4}\\s*[.):]\\s+.+")) {
+        if (NUMBERED_TEXT.matcher(text).matches()) {
             return true;
         }
         return Lines.questionLike(Lines.questionText(line)) && text.length() <= 300;

@@ -1,9 +1,9 @@
 package dev.handbook.extract;
 
+import java.util.regex.Pattern;
 import dev.handbook.source.SourceDocument;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -17,6 +17,7 @@ import java.util.Set;
  * <p>Example: {@code Extraction e = new ItemExtractor().extract(document);}
  */
 public final class ItemExtractor {
+    private static final Pattern THEMATIC_BREAK = Pattern.compile("^([-*_]\\s*){3,}$");
     private final List<Extractor> extractors = List.of(
             new LabelledAnswerExtractor(),
             new HeadingQuestionExtractor(),
@@ -26,9 +27,14 @@ public final class ItemExtractor {
             new GenericExtractor());
 
     public Extraction extract(SourceDocument doc) {
-        Extractor chosen = extractors.stream()
-                .max(Comparator.comparingInt((Extractor e) -> e.score(doc)))
-                .orElseThrow();
+        // every extractor scores the whole document: they do so in parallel; the first best-scoring one is chosen
+        int[] scores = extractors.parallelStream().mapToInt(e -> e.score(doc)).toArray();
+        Extractor chosen = extractors.get(0);
+        for (int i = 1; i < scores.length; i++) {
+            if (scores[i] > scores[extractors.indexOf(chosen)]) {
+                chosen = extractors.get(i);
+            }
+        }
         List<Segment> segments = withoutTableOfContents(chosen.segment(doc).stream()
                 .map(s -> withInlineAnswer(doc, s)).map(ItemExtractor::withoutAnswerLabel).toList());
         List<Item> items = new ArrayList<>();
@@ -99,7 +105,7 @@ public final class ItemExtractor {
     /** Headings, rules and fences structure a document; alone they are nothing a maintainer needs to review. */
     private static boolean structural(String line) {
         String t = line.strip();
-        return Lines.headingLevel(line) > 0 || t.matches("^([-*_]\\s*){3,}$") || t.startsWith("```");
+        return Lines.headingLevel(line) > 0 || THEMATIC_BREAK.matcher(t).matches() || t.startsWith("```");
     }
 
     /** Runs of non-blank lines that no item covers, with what they probably are. */

@@ -7,6 +7,17 @@ import java.util.regex.Pattern;
 
 /** Small, shared judgements about single lines of a source. */
 final class Lines {
+    private static final Pattern STRONG = Pattern.compile("(\\*\\*|__)(.+?)\\1");
+    private static final Pattern EMPHASIS = Pattern.compile("(?<![\\w*])\\*(?!\\s)(.+?)(?<!\\s)\\*(?![\\w*])");
+    private static final Pattern QUOTE_MARK = Pattern.compile("^\\s*>\\s?");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern EDGE_MARKS = Pattern.compile("^[*_]+|[*_]+$");
+    private static final Pattern PROSE_SENTENCE = Pattern.compile("^[A-Z][a-z]+( [a-z]+){3,}.*[.]$");
+    private static final Pattern ADVANCED = Pattern.compile(".*\\b(advanced|senior|expert|hard)\\b.*");
+    private static final Pattern INTERMEDIATE = Pattern.compile(".*\\b(intermediate|medium)\\b.*");
+    private static final Pattern BASIC = Pattern.compile(
+            ".*\\b(basic|basics|beginner|beginners|common|entry[- ]level|easy|junior|fundamental)\\b.*");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern HEADING = Pattern.compile("^\\s{0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern BULLET = Pattern.compile("^(\\s*)([-*+•◦▪●]|\\d{1,4}[.)])\\s+(.*)$");
     private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\(([^)\\s]*)(?:\\s+\"[^\"]*\")?\\)");
@@ -86,11 +97,11 @@ final class Lines {
     /** The text a reader sees: Markdown emphasis, code marks and link syntax removed, spaces collapsed. */
     static String plain(String text) {
         String t = LINK.matcher(text).replaceAll("$1");
-        t = t.replaceAll("(\\*\\*|__)(.+?)\\1", "$2");
-        t = t.replaceAll("(?<![\\w*])\\*(?!\\s)(.+?)(?<!\\s)\\*(?![\\w*])", "$1");
+        t = STRONG.matcher(t).replaceAll("$2");
+        t = EMPHASIS.matcher(t).replaceAll("$1");
         t = t.replace("`", "");
-        t = t.replaceAll("^\\s*>\\s?", "");
-        return t.replaceAll("\\s+", " ").strip();
+        t = QUOTE_MARK.matcher(t).replaceAll("");
+        return SPACES.matcher(t).replaceAll(" ").strip();
     }
 
     /**
@@ -100,7 +111,7 @@ final class Lines {
     static String questionText(String line) {
         String t = plain(headingText(line));
         t = NUMBERING.matcher(t).replaceFirst("");
-        t = t.replaceAll("^[*_]+|[*_]+$", "").strip();
+        t = EDGE_MARKS.matcher(t).replaceAll("").strip();
         return t;
     }
 
@@ -165,7 +176,7 @@ final class Lines {
         }
         String t = line.strip();
         // Prose sentences with a colon or '=' in them are not code: require code punctuation or keywords.
-        if (t.matches("^[A-Z][a-z]+( [a-z]+){3,}.*[.]$")) {
+        if (PROSE_SENTENCE.matcher(t).matches()) {
             return false;
         }
         return CODE_LINE.matcher(t).matches();
@@ -177,13 +188,13 @@ final class Lines {
         if (s.contains("faang")) {
             return "FAANG+";
         }
-        if (s.matches(".*\\b(advanced|senior|expert|hard)\\b.*")) {
+        if (ADVANCED.matcher(s).matches()) {
             return "advanced";
         }
-        if (s.matches(".*\\b(intermediate|medium)\\b.*")) {
+        if (INTERMEDIATE.matcher(s).matches()) {
             return "intermediate";
         }
-        if (s.matches(".*\\b(basic|basics|beginner|beginners|common|entry[- ]level|easy|junior|fundamental)\\b.*")) {
+        if (BASIC.matcher(s).matches()) {
             return "basic";
         }
         return "";
@@ -191,6 +202,6 @@ final class Lines {
 
     /** Lower-case words only: the key under which two phrasings count as the same text. */
     static String normalized(String text) {
-        return plain(text).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return NON_WORD.matcher(plain(text).toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 }

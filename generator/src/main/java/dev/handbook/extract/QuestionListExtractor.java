@@ -1,5 +1,6 @@
 package dev.handbook.extract;
 
+import java.util.regex.Pattern;
 import dev.handbook.source.SourceDocument;
 
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.regex.Matcher;
  * that are only a link (tables of contents, social links) are not questions.
  */
 final class QuestionListExtractor implements Extractor {
+    private static final Pattern LINK_LABEL_LINE = Pattern.compile("^(answer|solution|video|read)\\s*:.*");
+    private static final Pattern LINK_LABEL = Pattern.compile("(?i)^(answer|solution|video|read)\\s*:\\s*");
 
     @Override
     public String name() {
@@ -47,7 +50,7 @@ final class QuestionListExtractor implements Extractor {
     }
 
     private static boolean isAnswerLink(String text) {
-        return text.toLowerCase(Locale.ROOT).matches("^(answer|solution|video|read)\\s*:.*");
+        return LINK_LABEL_LINE.matcher(text.toLowerCase(Locale.ROOT)).matches();
     }
 
     @Override
@@ -111,7 +114,7 @@ final class QuestionListExtractor implements Extractor {
 
     /** "Answer: [title](url)" (or a bare link under a question) as an answer link. */
     private static AnswerLink answerLink(String text) {
-        String t = text.replaceFirst("(?i)^(answer|solution|video|read)\\s*:\\s*", "");
+        String t = LINK_LABEL.matcher(text).replaceFirst("");
         if (!Lines.onlyLink(t)) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.handbook.extract;
 
+import java.util.regex.Pattern;
 import dev.handbook.source.SourceDocument;
 
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Locale;
  * Each row is an item; other columns (e.g. "Difficulty") are kept with the answer.
  */
 final class TableQuestionExtractor implements Extractor {
+    private static final Pattern DELIMITER_ROW = Pattern.compile("^\\|?\\s*:?-{2,}.*");
     private static final List<String> QUESTION_HEADERS = List.of("question", "questions", "q", "term", "concept",
             "topic", "prompt");
     private static final List<String> ANSWER_HEADERS = List.of("answer", "answers", "a", "definition",
@@ -53,7 +55,7 @@ final class TableQuestionExtractor implements Extractor {
     private static List<Table> tables(List<String> lines) {
         List<Table> tables = new ArrayList<>();
         for (int i = 0; i + 1 < lines.size(); i++) {
-            if (!isRow(lines.get(i)) || !lines.get(i + 1).strip().matches("^\\|?\\s*:?-{2,}.*")) {
+            if (!isRow(lines.get(i)) || !DELIMITER_ROW.matcher(lines.get(i + 1).strip()).matches()) {
                 continue;
             }
             List<String> headers = cells(lines.get(i));

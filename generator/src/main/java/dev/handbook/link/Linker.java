@@ -1,5 +1,6 @@
 package dev.handbook.link;
 
+import java.util.regex.Pattern;
 import dev.handbook.extract.Item;
 import dev.handbook.source.Vocabulary;
 import dev.handbook.topic.SimilarityModel;
@@ -28,6 +29,8 @@ import java.util.stream.IntStream;
  * takes its own best candidates above a lower floor. A topic is never related to itself.
  */
 public final class Linker {
+    private static final Pattern COMPARISON_OR_TASK = Pattern.compile(
+            "(?i).*\\b(vs\\.?|versus|difference|differ|compare|implement|write)\\b.*");
     static final int MIN_RELATED = 4;
     static final int MAX_RELATED = 8;
     static final double FLOOR = 0.12;
@@ -276,7 +279,7 @@ public final class Linker {
         Map<String, Integer> bestSize = new HashMap<>();
         for (Topic topic : topics) {
             for (Item item : topic.items()) {
-                if (item.question().matches("(?i).*\\b(vs\\.?|versus|difference|differ|compare|implement|write)\\b.*")) {
+                if (COMPARISON_OR_TASK.matcher(item.question()).matches()) {
                     continue;
                 }
                 List<String> terms = analyzer.terms(item.question()).stream().filter(t -> !frames.contains(t))

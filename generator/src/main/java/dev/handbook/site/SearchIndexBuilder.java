@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
  * time and query time agree exactly.
  */
 final class SearchIndexBuilder {
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern ONE_WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     static final double TITLE = 6;
     static final double PHRASINGS = 3;
     static final double CATEGORY = 1.5;
@@ -192,7 +195,7 @@ final class SearchIndexBuilder {
                 ? t.items().stream().flatMap(i -> i.answerLinks().stream()).map(AnswerLink::title).findFirst()
                 .map(title -> "Answer elsewhere: " + title).orElse("")
                 : plain(best);
-        text = text.replaceAll("\\s+", " ").strip();
+        text = SPACES.matcher(text).replaceAll(" ").strip();
         if (text.length() > SNIPPET) {
             int cut = text.lastIndexOf(' ', SNIPPET);
             text = text.substring(0, cut > SNIPPET / 2 ? cut : SNIPPET) + "…";
@@ -273,7 +276,7 @@ final class SearchIndexBuilder {
         for (Vocabulary.Concept c : analyzer.vocabulary().concepts()) {
             for (String p : c.phrases()) {
                 String key = p.toLowerCase(Locale.ROOT);
-                if (key.matches("[\\p{L}\\p{N}]+") && terms.contains(c.id())) {
+                if (ONE_WORD.matcher(key).matches() && terms.contains(c.id())) {
                     surface.putIfAbsent(key, c.id());
                 }
             }
@@ -286,7 +289,7 @@ final class SearchIndexBuilder {
         Map<String, String> phrases = new TreeMap<>();
         for (Vocabulary.Concept c : vocabulary.concepts()) {
             for (String p : c.phrases()) {
-                String key = p.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+                String key = NON_WORD.matcher(p.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
                 if (key.contains(" ")) {
                     phrases.putIfAbsent(key, c.id());
                 }

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
  * <p>Example: {@code vocabulary.normalize("Explain k-Nearest Neighbors")} is {@code "Explain  knn "}.
  */
 public final class Vocabulary {
+    private static final Pattern SPACES_AND_DASHES = Pattern.compile("[\\s\\-]+");
 
     /**
      * One concept: its id (a single lower-case word), whether answers link it, whether it only frames a
@@ -185,6 +186,6 @@ public final class Vocabulary {
     }
 
     private static String key(String phrase) {
-        return phrase.toLowerCase(Locale.ROOT).replaceAll("[\\s\\-]+", " ").strip();
+        return SPACES_AND_DASHES.matcher(phrase.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 }

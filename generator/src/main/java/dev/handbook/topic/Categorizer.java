@@ -1,5 +1,6 @@
 package dev.handbook.topic;
 
+import java.util.regex.Pattern;
 import dev.handbook.extract.Item;
 import dev.handbook.source.CategoryConfig;
 import dev.handbook.source.HandbookConfig;
@@ -15,6 +16,7 @@ import java.util.Set;
  * otherwise the category whose keywords the question (weighted three times) and answer mention most.
  */
 final class Categorizer {
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}+]+");
     private final HandbookConfig config;
     /** Each category's keywords, in lower case, matched as whole words. */
     private final List<String[]> keywords;
@@ -130,6 +132,6 @@ final class Categorizer {
     }
 
     private static String key(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}+]+", " ").strip();
+        return NON_WORD.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 }

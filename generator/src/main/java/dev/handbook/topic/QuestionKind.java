@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 public enum QuestionKind {
     CONCEPT, COMPARISON, CODE, DESIGN;
 
+    private static final Pattern CODING = Pattern.compile(".*\\bcod(e|ing)\\b.*");
     private static final Pattern COMPARISON_WORDS = Pattern.compile(
             "\\b(vs\\.?|versus|difference|differences|differ|differs|differentiate|distinguish|compare|compared|"
                     + "comparison|contrast|similarities|over|than)\\b|\\bdifferent from\\b");
@@ -23,7 +24,7 @@ public enum QuestionKind {
     public static QuestionKind of(Item item) {
         String q = item.question().toLowerCase(Locale.ROOT).strip();
         String section = item.section().toLowerCase(Locale.ROOT);
-        boolean codingSection = section.matches(".*\\bcod(e|ing)\\b.*");
+        boolean codingSection = CODING.matcher(section).matches();
         if (CODE_START.matcher(q).find() || codingSection) {
             return CODE;
         }
