@@ -68,10 +68,10 @@ public final class Linker {
 
     /**
      * A weighted term map as arrays, for scoring millions of pairs without hashing strings: the terms' ids and
-     * weights in the map's own order (sums run in that order, so scores are exactly the map version's), and the
-     * same sorted by id for lookups.
+     * weights in the map's own order (sums run in that order, so scores are exactly the map version's), and an
+     * open-addressing table from id to weight for lookups.
      */
-    private record Terms(int[] ids, double[] weights, int[] sortedIds, double[] sortedWeights, double sum) {
+    private record Terms(int[] ids, double[] weights, int[] tableIds, double[] tableWeights, double sum) {
         static Terms of(Map<String, Double> weights, Map<String, Integer> dictionary) {
             int n = weights.size();
             int[] ids = new int[n];
@@ -84,24 +84,37 @@ public final class Linker {
                 sum += w[k];
                 k++;
             }
-            Integer[] order = new Integer[n];
+            int size = Integer.highestOneBit(Math.max(2, n) * 2 - 1) * 2;   // a power of two, at most half full
+            int[] tableIds = new int[size];
+            java.util.Arrays.fill(tableIds, -1);
+            double[] tableWeights = new double[size];
             for (int i = 0; i < n; i++) {
-                order[i] = i;
+                int at = slot(ids[i], size - 1);
+                while (tableIds[at] != -1) {
+                    at = (at + 1) & (size - 1);
+                }
+                tableIds[at] = ids[i];
+                tableWeights[at] = w[i];
             }
-            java.util.Arrays.sort(order, Comparator.comparingInt(i -> ids[i]));
-            int[] sortedIds = new int[n];
-            double[] sortedWeights = new double[n];
-            for (int i = 0; i < n; i++) {
-                sortedIds[i] = ids[order[i]];
-                sortedWeights[i] = w[order[i]];
-            }
-            return new Terms(ids, w, sortedIds, sortedWeights, sum);
+            return new Terms(ids, w, tableIds, tableWeights, sum);
+        }
+
+        private static int slot(int id, int mask) {
+            return (id * 0x9E3779B9 >>> 16) & mask;
         }
 
         /** The weight of term {@code id}, or NaN when absent. */
         double weightOf(int id) {
-            int at = java.util.Arrays.binarySearch(sortedIds, id);
-            return at < 0 ? Double.NaN : sortedWeights[at];
+            int mask = tableIds.length - 1;
+            for (int at = slot(id, mask); ; at = (at + 1) & mask) {
+                int found = tableIds[at];
+                if (found == id) {
+                    return tableWeights[at];
+                }
+                if (found == -1) {
+                    return Double.NaN;
+                }
+            }
         }
     }
 
