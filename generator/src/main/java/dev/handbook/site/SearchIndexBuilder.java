@@ -8,7 +8,18 @@ import dev.handbook.source.Vocabulary;
 import dev.handbook.topic.QuestionKind;
 import dev.handbook.topic.TextAnalyzer;
 import dev.handbook.topic.Topic;
-import org.jsoup.Jsoup;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Block;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +44,7 @@ import java.util.regex.Pattern;
  */
 final class SearchIndexBuilder {
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ONE_WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     static final double TITLE = 6;
@@ -89,7 +101,14 @@ final class SearchIndexBuilder {
             words.addAll(a.words());
         }
         Map<String, Map<Integer, Integer>> postings = postings(docs);
-        Map<String, String> surface = surface(words, postings.keySet());
+        // every distinct word analysed once, in parallel: the surface table and the stop list both read it
+        List<String> distinct = new ArrayList<>(words);
+        List<List<String>> analysedWords = distinct.parallelStream().map(analyzer::terms).toList();
+        Map<String, List<String>> termsOfWord = new HashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            termsOfWord.put(distinct.get(i), analysedWords.get(i));
+        }
+        Map<String, String> surface = surface(words, termsOfWord, postings.keySet());
         int keyLength = docs.size() < 2000 ? 1 : 2;
         Map<String, Map<String, Object>> shards = new TreeMap<>();
         postings.forEach((term, byDoc) -> {
@@ -130,7 +149,7 @@ final class SearchIndexBuilder {
         meta.put("keyLength", keyLength);
         meta.put("shards", new ArrayList<>(shards.keySet()));
         meta.put("phrases", phrases(analyzer.vocabulary()));
-        meta.put("stop", stopWords(words));
+        meta.put("stop", stopWords(words, termsOfWord));
         files.put("meta.js", script("meta", meta));
         return new SearchIndex(files);
     }
@@ -175,14 +194,94 @@ final class SearchIndexBuilder {
         return List.of(t.title(), String.join("\n", phrasings), t.category(), body.toString());
     }
 
-    /** Markdown to the text a reader sees, for the body field and snippets. */
+    /**
+     * Markdown to the text a reader sees, for the body field and snippets: the text of every node, blocks and line
+     * breaks as spaces, whitespace collapsed (as the rendered page's text reads). Raw HTML counts as text, as the
+     * escaping renderer shows it; images show nothing.
+     */
     static String plain(String markdown) {
-        return Jsoup.parse(HTML.render(MARKDOWN.parse(markdown))).text();
+        StringBuilder text = new StringBuilder();
+        MARKDOWN.parse(markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text node) {
+                text.append(node.getLiteral());
+            }
+
+            @Override
+            public void visit(Code node) {
+                text.append(node.getLiteral());
+            }
+
+            @Override
+            public void visit(HtmlInline node) {
+                text.append(node.getLiteral());
+            }
+
+            @Override
+            public void visit(SoftLineBreak node) {
+                text.append(' ');
+            }
+
+            @Override
+            public void visit(HardLineBreak node) {
+                text.append(' ');
+            }
+
+            @Override
+            public void visit(Image node) {
+                // alt text is not shown
+            }
+
+            @Override
+            public void visit(FencedCodeBlock node) {
+                text.append(' ').append(node.getLiteral()).append(' ');
+            }
+
+            @Override
+            public void visit(IndentedCodeBlock node) {
+                text.append(' ').append(node.getLiteral()).append(' ');
+            }
+
+            @Override
+            public void visit(HtmlBlock node) {
+                text.append(' ').append(node.getLiteral()).append(' ');
+            }
+
+            @Override
+            protected void visitChildren(Node parent) {
+                boolean block = parent instanceof Block;
+                if (block) {
+                    text.append(' ');
+                }
+                super.visitChildren(parent);
+                if (block) {
+                    text.append(' ');
+                }
+            }
+        });
+        return collapseSpaces(text);
+    }
+
+    /** Runs of whitespace (no-break spaces too, as a browser's text does) as one space, trimmed. */
+    private static String collapseSpaces(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u00a0') {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static final org.commonmark.parser.Parser MARKDOWN = org.commonmark.parser.Parser.builder().build();
-    private static final org.commonmark.renderer.html.HtmlRenderer HTML =
-            org.commonmark.renderer.html.HtmlRenderer.builder().escapeHtml(true).build();
 
     private static String snippet(Topic t) {
         String best = "";
@@ -261,10 +360,10 @@ final class SearchIndexBuilder {
     }
 
     /** Every corpus word that analyses to one indexed term, mapped to it. */
-    private Map<String, String> surface(Set<String> words, Set<String> terms) {
+    private Map<String, String> surface(Set<String> words, Map<String, List<String>> termsOfWord, Set<String> terms) {
         Map<String, String> surface = new TreeMap<>();
         for (String word : words) {
-            List<String> analysed = analyzer.terms(word);
+            List<String> analysed = termsOfWord.get(word);
             if (analysed.size() == 1 && terms.contains(analysed.get(0))) {
                 surface.put(word, analysed.get(0));
             }
@@ -299,10 +398,10 @@ final class SearchIndexBuilder {
     }
 
     /** Corpus words the analyser drops entirely: the browser ignores them in queries too. */
-    private List<String> stopWords(Set<String> words) {
+    private static List<String> stopWords(Set<String> words, Map<String, List<String>> termsOfWord) {
         List<String> stop = new ArrayList<>();
         for (String word : words) {
-            if (analyzer.terms(word).isEmpty()) {
+            if (termsOfWord.get(word).isEmpty()) {
                 stop.add(word);
             }
         }
@@ -312,11 +411,11 @@ final class SearchIndexBuilder {
 
     private static String script(String name, Object data) {
         try {
-            String json = new ObjectMapper().writeValueAsString(data);
+            String json = JSON.writeValueAsString(data);
             // </script> can never appear inside a classic script file, but keep '<' escaped anyway for safety
             json = json.replace("<", "\\u003c");
             return "window.handbookSearchData=window.handbookSearchData||{};window.handbookSearchData["
-                    + new ObjectMapper().writeValueAsString(name) + "]=" + json + ";\n";
+                    + JSON.writeValueAsString(name) + "]=" + json + ";\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("search index is not serialisable", e);
         }
