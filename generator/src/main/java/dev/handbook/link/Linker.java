@@ -194,24 +194,12 @@ public final class Linker {
     private List<Profile> profiles(List<Topic> topics) {
         Map<String, Integer> questionDf = new HashMap<>();
         Map<String, Integer> answerDf = new HashMap<>();
-        List<Map<String, Integer>> questionTf = new ArrayList<>();
-        List<Map<String, Integer>> answerTf = new ArrayList<>();
-        for (Topic t : topics) {
-            Map<String, Integer> q = new HashMap<>();
-            Map<String, Integer> a = new HashMap<>();
-            for (Item item : t.items()) {
-                for (String term : analyzer.terms(item.question())) {
-                    if (!frames.contains(term)) {
-                        q.merge(term, 1, Integer::sum);
-                        conceptWords.getOrDefault(term, List.of()).forEach(w -> q.merge(w, 1, Integer::sum));
-                    }
-                }
-                analyzer.terms(SimilarityModel.answerText(item)).forEach(term -> a.merge(term, 1, Integer::sum));
-            }
-            q.keySet().forEach(term -> questionDf.merge(term, 1, Integer::sum));
-            a.keySet().forEach(term -> answerDf.merge(term, 1, Integer::sum));
-            questionTf.add(q);
-            answerTf.add(a);
+        // topics are read in parallel, and their document frequencies counted in topic order
+        List<Map<String, Integer>> questionTf = topics.parallelStream().map(this::questionTerms).toList();
+        List<Map<String, Integer>> answerTf = topics.parallelStream().map(this::answerTerms).toList();
+        for (int i = 0; i < topics.size(); i++) {
+            questionTf.get(i).keySet().forEach(term -> questionDf.merge(term, 1, Integer::sum));
+            answerTf.get(i).keySet().forEach(term -> answerDf.merge(term, 1, Integer::sum));
         }
         int n = topics.size();
         List<Profile> profiles = new ArrayList<>();
@@ -223,6 +211,27 @@ public final class Linker {
                     Terms.of(a, dictionary)));
         }
         return profiles;
+    }
+
+    private Map<String, Integer> questionTerms(Topic t) {
+        Map<String, Integer> q = new HashMap<>();
+        for (Item item : t.items()) {
+            for (String term : analyzer.terms(item.question())) {
+                if (!frames.contains(term)) {
+                    q.merge(term, 1, Integer::sum);
+                    conceptWords.getOrDefault(term, List.of()).forEach(w -> q.merge(w, 1, Integer::sum));
+                }
+            }
+        }
+        return q;
+    }
+
+    private Map<String, Integer> answerTerms(Topic t) {
+        Map<String, Integer> a = new HashMap<>();
+        for (Item item : t.items()) {
+            analyzer.terms(SimilarityModel.answerText(item)).forEach(term -> a.merge(term, 1, Integer::sum));
+        }
+        return a;
     }
 
     private static Map<String, Double> tfIdf(Map<String, Integer> tf, Map<String, Integer> df, int n) {

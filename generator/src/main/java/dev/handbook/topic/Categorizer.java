@@ -22,6 +22,8 @@ final class Categorizer {
     private final List<String[]> keywords;
     /** Each keyword's first word, which a text must contain as a whole word for the keyword to match, or null. */
     private final List<String[]> firstWords;
+    /** A section title (as its key) that names a category or one of its aliases: the first category so named. */
+    private final java.util.Map<String, String> categoryOfSection = new java.util.HashMap<>();
 
     Categorizer(HandbookConfig config) {
         this.config = config;
@@ -31,6 +33,10 @@ final class Categorizer {
         this.firstWords = keywords.stream()
                 .map(ks -> java.util.Arrays.stream(ks).map(Categorizer::firstWord).toArray(String[]::new))
                 .toList();
+        for (CategoryConfig c : config.categories()) {
+            categoryOfSection.putIfAbsent(key(c.name()), c.name());
+            c.aliases().forEach(alias -> categoryOfSection.putIfAbsent(key(alias), c.name()));
+        }
     }
 
     /**
@@ -92,14 +98,8 @@ final class Categorizer {
 
     Vote vote(Item item) {
         String section = key(item.section());
-        if (!section.isEmpty()) {
-            for (CategoryConfig c : config.categories()) {
-                if (key(c.name()).equals(section) || c.aliases().stream().anyMatch(a -> key(a).equals(section))) {
-                    return new Vote(c.name(), true);
-                }
-            }
-        }
-        return new Vote(byKeywords(item), false);
+        String named = section.isEmpty() ? null : categoryOfSection.get(section);
+        return named != null ? new Vote(named, true) : new Vote(byKeywords(item), false);
     }
 
     private String byKeywords(Item item) {

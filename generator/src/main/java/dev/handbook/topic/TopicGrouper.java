@@ -66,18 +66,16 @@ public final class TopicGrouper {
         }
 
         List<long[]> candidates = candidatePairs(model);
-        List<double[]> scored = new ArrayList<>();
-        for (long[] pair : candidates) {
+        // pairs are scored in parallel; the sort below fixes their order whatever the threads did
+        List<double[]> scored = new ArrayList<>(candidates.parallelStream().map(pair -> {
             QuestionProfile a = profiles.get((int) pair[0]);
             QuestionProfile b = profiles.get((int) pair[1]);
             if (standalone.contains(a.index()) || standalone.contains(b.index()) || !compatible(model, a, b)) {
-                continue;
+                return null;
             }
             double s = model.score(a, b);
-            if (s >= NEAR_MISS_FROM) {
-                scored.add(new double[]{s, a.index(), b.index()});
-            }
-        }
+            return s >= NEAR_MISS_FROM ? new double[]{s, a.index(), b.index()} : null;
+        }).filter(java.util.Objects::nonNull).toList());
         scored.sort(Comparator.<double[]>comparingDouble(x -> -x[0]).thenComparingDouble(x -> x[1])
                 .thenComparingDouble(x -> x[2]));
 
