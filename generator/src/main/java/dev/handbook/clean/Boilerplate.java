@@ -35,6 +35,8 @@ final class Boilerplate {
     private static final Pattern LINK_ONLY_LIST = Pattern.compile(
             "(?s)^(\\s*[-*+]\\s*\\[[^\\]]*\\]\\([^)]*\\)\\s*\\n?){2,}$");
 
+    /** A repeated line this long (as its key) is a banner or a bio, not a short phrase answers share. */
+    private static final int REPEATED_KEY_LENGTH = 60;
     private final Set<String> repeated;
 
     private Boilerplate(Set<String> repeated) {
@@ -45,8 +47,11 @@ final class Boilerplate {
     static Boilerplate forDocument(List<String> documentLines) {
         Map<String, Integer> counts = new HashMap<>();
         for (String line : documentLines) {
+            if (line.length() < REPEATED_KEY_LENGTH && isAscii(line)) {
+                continue;   // its key is no longer than the line
+            }
             String key = key(line);
-            if (key.length() >= 60) {
+            if (key.length() >= REPEATED_KEY_LENGTH) {
                 counts.merge(key, 1, Integer::sum);
             }
         }
@@ -54,8 +59,35 @@ final class Boilerplate {
                 .filter(e -> e.getValue() >= 2).map(Map.Entry::getKey).toList()));
     }
 
-    private static String key(String text) {
-        return NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    /** Lower-case letters and digits, each run of anything else one space, trimmed. */
+    static String key(String text) {
+        if (!isAscii(text)) {
+            return NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        }
+        StringBuilder key = new StringBuilder(text.length());
+        boolean gap = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                key.append(gap && key.length() > 0 ? " " : "").append(c);
+                gap = false;
+            } else if (c >= 'A' && c <= 'Z') {
+                key.append(gap && key.length() > 0 ? " " : "").append((char) (c + ('a' - 'A')));
+                gap = false;
+            } else {
+                gap = true;
+            }
+        }
+        return key.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why this paragraph is boilerplate, or null when it is answer. */
