@@ -1,5 +1,6 @@
 package dev.handbook.export;
 
+import dev.handbook.memo.Hashes;
 import dev.handbook.site.Output;
 import dev.handbook.site.SiteModel;
 import org.apache.pdfbox.Loader;
@@ -101,11 +102,14 @@ public final class PdfBook implements Output {
                 }
                 // pass 2: the same page with the numbers written into its contents
                 browser.evaluate(NUMBER_CONTENTS.replace("PAGES", new ObjectMapper().writeValueAsString(pages)));
+                // text the numbers added may use a font face no text used before: it loads before printing
+                browser.evaluate("document.fonts.ready.then(() => true)");
                 printed = browser.printToPdf(true);
             }
             try (PDDocument doc = Loader.loadPDF(printed)) {
                 addOutline(doc, book, destinationPages(doc));
                 describe(doc, model);
+                StructureIds.renumber(doc);
                 // the file identifier derives from what was printed, not from the clock: same book, same bytes
                 doc.setDocumentId(Long.parseUnsignedLong(inputs.substring(0, 15), 16));
                 doc.save(pdf.toFile());
@@ -144,21 +148,17 @@ public final class PdfBook implements Output {
 
     /** What the PDF is printed from: the book page, every stylesheet and font it uses, the paper, the date. */
     private String inputsHash(Path out, SiteModel model) throws IOException {
-        try {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            List<Path> files = new ArrayList<>(List.of(out.resolve("print.html")));
-            try (java.util.stream.Stream<Path> assets = Files.walk(out.resolve("assets"))) {
-                assets.filter(Files::isRegularFile).sorted().forEach(files::add);
-            }
-            for (Path f : files) {
-                digest.update(out.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
-                digest.update(Files.readAllBytes(f));
-            }
-            digest.update((paper + "|" + model.date() + "|" + model.generator()).getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 24);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
+        java.security.MessageDigest digest = Hashes.sha256();
+        List<Path> files = new ArrayList<>(List.of(out.resolve("print.html")));
+        try (java.util.stream.Stream<Path> assets = Files.walk(out.resolve("assets"))) {
+            assets.filter(Files::isRegularFile).sorted().forEach(files::add);
         }
+        for (Path f : files) {
+            digest.update(out.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+            digest.update(Files.readAllBytes(f));
+        }
+        digest.update((paper + "|" + model.date() + "|" + model.generator()).getBytes(StandardCharsets.UTF_8));
+        return Hashes.hex(digest).substring(0, 24);
     }
 
     /** Element id -> 0-based page index, from the PDF's named destinations. */

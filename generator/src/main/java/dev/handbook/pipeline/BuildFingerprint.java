@@ -1,13 +1,13 @@
 package dev.handbook.pipeline;
 
+import dev.handbook.memo.Hashes;
+
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -21,7 +21,7 @@ final class BuildFingerprint {
     }
 
     static String inputs(BuildOptions options, boolean chromium) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Hashes.sha256();
         for (Path dir : List.of(options.contentDir(), options.themeDir())) {
             if (!Files.isDirectory(dir)) {
                 continue;
@@ -36,7 +36,7 @@ final class BuildFingerprint {
         String settings = String.join("|", options.siteUrl(), String.valueOf(options.pdf() && chromium),
                 options.paper(), String.valueOf(System.getenv("SOURCE_DATE_EPOCH")), Pipeline.GENERATOR, generatorCode());
         digest.update(settings.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest.digest());
+        return Hashes.hex(digest);
     }
 
     /** The generator's own code: a rebuilt jar is a new generator. */
@@ -54,20 +54,12 @@ final class BuildFingerprint {
         if (!Files.isDirectory(outDir)) {
             return "";
         }
-        MessageDigest digest = sha256();
+        MessageDigest digest = Hashes.sha256();
         try (Stream<Path> files = Files.walk(outDir)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 digest.update((outDir.relativize(f) + ":" + Files.size(f) + "\n").getBytes(StandardCharsets.UTF_8));
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Hashes.hex(digest);
     }
 }

@@ -1,5 +1,7 @@
 package dev.handbook.render;
 
+import dev.handbook.memo.Hashes;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -8,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -48,16 +48,12 @@ public final class RenderCache {
     }
 
     static String key(String... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String p : parts) {
-                digest.update(p.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
+        MessageDigest digest = Hashes.sha256();
+        for (String p : parts) {
+            digest.update(p.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
         }
+        return Hashes.hex(digest).substring(0, 32);
     }
 
     synchronized String get(String key) {

@@ -5,6 +5,7 @@ import dev.handbook.diag.Diagnostics;
 import dev.handbook.extract.AnswerLink;
 import dev.handbook.extract.Item;
 import dev.handbook.link.GlossaryTerm;
+import dev.handbook.memo.Hashes;
 import dev.handbook.memo.Memo;
 import dev.handbook.render.GlossaryLinks;
 import dev.handbook.render.MarkdownRenderer;
@@ -229,7 +230,7 @@ public final class HtmlSite implements Output {
             return new RenderedTopic(view, List.copyOf(problems));
         });
         Path file = out.resolve(topicPath(t));
-        String html = memos.pages.get(keys == null ? "" : sha256(viewKey + "|" + keys.page()),
+        String html = memos.pages.get(keys == null ? "" : Hashes.sha256(viewKey + "|" + keys.page()),
                 k -> render(engine, "topic.peb", file, common, "../",
                         Map.of("pageTitle", t.title(), "topic", rendered.view())));
         try {
@@ -255,7 +256,7 @@ public final class HtmlSite implements Output {
                 page.append('\n').append(templates.relativize(f)).append('\n').append(Files.readString(f));
             }
         }
-        return new BuildKeys(sha256(glossary.toString()), sha256(page.toString()));
+        return new BuildKeys(Hashes.sha256(glossary.toString()), Hashes.sha256(page.toString()));
     }
 
     /** Everything {@link #topicView} reads for topic {@code t}, hashed. */
@@ -267,16 +268,7 @@ public final class HtmlSite implements Output {
         t.related().stream().map(bySlug::get).filter(r -> r != null).forEach(r -> key.append('|').append(link(r)));
         t.items().stream().map(Item::sourceId).distinct().map(sources::get).filter(s -> s != null)
                 .forEach(s -> key.append('|').append(sourceView(s, model)));
-        return sha256(key.append('|').append(keys.glossary()).toString());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Hashes.sha256(key.append('|').append(keys.glossary()).toString());
     }
 
     /**
