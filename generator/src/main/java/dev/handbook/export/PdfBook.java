@@ -102,8 +102,6 @@ public final class PdfBook implements Output {
                 }
                 // pass 2: the same page with the numbers written into its contents
                 browser.evaluate(NUMBER_CONTENTS.replace("PAGES", new ObjectMapper().writeValueAsString(pages)));
-                // text the numbers added may use a font face no text used before: it loads before printing
-                browser.evaluate("document.fonts.ready.then(() => true)");
                 printed = browser.printToPdf(true);
             }
             try (PDDocument doc = Loader.loadPDF(printed)) {
