@@ -45,11 +45,11 @@ public final class LinkChecker {
     public static List<Broken> check(Path site, Set<String> beingWritten) throws IOException {
         // files by their path below the site root, '/'-separated, as links name them
         Set<String> files = new HashSet<>(beingWritten);
-        List<String> pages;
         try (Stream<Path> walk = Files.walk(site)) {
-            pages = walk.filter(Files::isRegularFile).map(p -> site.relativize(p).toString().replace('\\', '/'))
-                    .peek(files::add).filter(p -> p.endsWith(".html")).sorted().toList();
+            walk.filter(Files::isRegularFile).forEach(p -> files.add(site.relativize(p).toString().replace('\\', '/')));
         }
+        List<String> pages = files.stream().filter(p -> p.endsWith(".html") && !beingWritten.contains(p)).sorted()
+                .toList();
         // each page is parsed once, then checked, pages in parallel; what is broken is reported in page order
         try {
             Map<String, PageLinks> parsed = pages.parallelStream()
