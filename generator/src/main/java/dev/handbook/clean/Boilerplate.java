@@ -50,7 +50,8 @@ final class Boilerplate {
             if (line.length() < REPEATED_KEY_LENGTH && isAscii(line)) {
                 continue;   // its key is no longer than the line
             }
-            String key = key(line);
+            // keyed as a paragraph is when it is judged: emphasis and code marks are not text
+            String key = key(MARKUP_CHARS.matcher(line).replaceAll(""));
             if (key.length() >= REPEATED_KEY_LENGTH) {
                 counts.merge(key, 1, Integer::sum);
             }
