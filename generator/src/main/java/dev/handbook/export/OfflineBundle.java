@@ -41,22 +41,26 @@ public final class OfflineBundle implements Output {
     }
 
     /** The offline copy does not offer itself for download: a page's link to the zip is left out of the zip. */
-    private static byte[] withoutSelfLink(Path page) throws IOException {
-        Document doc = Jsoup.parse(page.toFile(), "UTF-8");
+    private static byte[] withoutSelfLink(String page) {
+        Document doc = Jsoup.parse(page);
         doc.select("a[href$=" + ZIP + "]").remove();
         doc.outputSettings().prettyPrint(false);
         return doc.outerHtml().getBytes(StandardCharsets.UTF_8);
     }
 
     private static final int DEFLATE_LEVEL = 4;
+    /** Files read and deflated at a time: enough to keep every core busy, few enough to bound memory. */
+    private static final int BATCH = 256;
     private static final Pattern COMPRESSED = Pattern.compile("\\.(woff2?|pdf|zip|png|jpe?g|gif)$");
 
     private static byte[] content(Path file) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            boolean linksTheZip = file.toString().endsWith(".html")
-                    && new String(bytes, StandardCharsets.UTF_8).contains(ZIP);
-            return linksTheZip ? withoutSelfLink(file) : bytes;
+            if (!file.toString().endsWith(".html")) {
+                return bytes;
+            }
+            String page = new String(bytes, StandardCharsets.UTF_8);
+            return page.contains(ZIP) ? withoutSelfLink(page) : bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -122,6 +126,4 @@ public final class OfflineBundle implements Output {
             }
         }
     }
-
-    private static final int BATCH = 256;
 }

@@ -188,7 +188,7 @@ public final class HtmlSite implements Output {
         write(engine, "404.peb", out.resolve("404.html"), common, notFoundRoot, Map.of("pageTitle", "Page not found"));
         write(engine, "search.peb", out.resolve("search.html"), common, "", Map.of("pageTitle", "Search"));
         List<Views.Chapter> book = chapters(views, categories);
-        writePrintPage(engine, model, book, common, out);
+        writePrintPage(engine, model, book, sourceViews, common, out);
         write(engine, "practice.peb", out.resolve("practice.html"), common, "", Map.of("pageTitle", "Practice"));
         PracticeData.write(book, out.resolve("practice"));
         lap("book", since);
@@ -311,8 +311,8 @@ public final class HtmlSite implements Output {
      * PDF is printed and which any reader can print. Links between topics point inside the page.
      */
     private void writePrintPage(PebbleEngine engine, SiteModel model, List<Views.Chapter> chapters,
-                                Map<String, Object> common, Path out) throws IOException {
-        List<Views.SourceView> sourceViews = model.sources().stream().map(s -> sourceView(s, model)).toList();
+                                List<Views.SourceView> sourceViews, Map<String, Object> common, Path out)
+            throws IOException {
         Path page = out.resolve("print.html");
         String html = render(engine, "print.peb", page, common, "", Map.of("pageTitle", model.config().title(),
                 "chapters", chapters, "sources", sourceViews, "date", model.date()));

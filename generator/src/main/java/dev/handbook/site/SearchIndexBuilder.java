@@ -8,18 +8,6 @@ import dev.handbook.source.Vocabulary;
 import dev.handbook.topic.QuestionKind;
 import dev.handbook.topic.TextAnalyzer;
 import dev.handbook.topic.Topic;
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Block;
-import org.commonmark.node.Code;
-import org.commonmark.node.FencedCodeBlock;
-import org.commonmark.node.HardLineBreak;
-import org.commonmark.node.HtmlBlock;
-import org.commonmark.node.HtmlInline;
-import org.commonmark.node.Image;
-import org.commonmark.node.IndentedCodeBlock;
-import org.commonmark.node.Node;
-import org.commonmark.node.SoftLineBreak;
-import org.commonmark.node.Text;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,7 +64,9 @@ final class SearchIndexBuilder {
 
     private Analysed analyse(Topic t) {
         List<String> words = new ArrayList<>();
-        List<String> texts = fieldTexts(t);
+        // each answer's text is read once: the body field and the snippet both use it
+        List<String> answers = t.items().stream().map(item -> MarkdownText.of(item.body())).toList();
+        List<String> texts = fieldTexts(t, answers);
         List<Map<String, Integer>> fields = new ArrayList<>();
         for (String text : texts) {
             Map<String, Integer> tf = new HashMap<>();
@@ -87,7 +77,7 @@ final class SearchIndexBuilder {
                 words.add(m.group());
             }
         }
-        return new Analysed(new Doc(t.title(), HtmlSite.topicPath(t), t.category(), snippet(t), fields, prior(t)),
+        return new Analysed(new Doc(t.title(), HtmlSite.topicPath(t), t.category(), snippet(t, answers), fields, prior(t)),
                 words);
     }
 
@@ -179,13 +169,14 @@ final class SearchIndexBuilder {
         return (1 + 0.1 * (sources - 1)) * task;
     }
 
-    /** Title, phrasings, category, answers and notes, as plain text. */
-    private static List<String> fieldTexts(Topic t) {
+    /** Title, phrasings, category, answers and notes, as plain text; {@code answers}: each item's answer as text. */
+    private static List<String> fieldTexts(Topic t, List<String> answers) {
         Set<String> phrasings = new LinkedHashSet<>();
         StringBuilder body = new StringBuilder();
-        for (Item item : t.items()) {
+        for (int i = 0; i < t.items().size(); i++) {
+            Item item = t.items().get(i);
             phrasings.add(item.question());
-            body.append(plain(item.body())).append('\n');
+            body.append(answers.get(i)).append('\n');
             for (AnswerLink link : item.answerLinks()) {
                 body.append(link.title()).append('\n');
             }
@@ -194,106 +185,19 @@ final class SearchIndexBuilder {
         return List.of(t.title(), String.join("\n", phrasings), t.category(), body.toString());
     }
 
-    /**
-     * Markdown to the text a reader sees, for the body field and snippets: the text of every node, blocks and line
-     * breaks as spaces, whitespace collapsed (as the rendered page's text reads). Raw HTML counts as text, as the
-     * escaping renderer shows it; images show nothing.
-     */
-    static String plain(String markdown) {
-        StringBuilder text = new StringBuilder();
-        MARKDOWN.parse(markdown).accept(new AbstractVisitor() {
-            @Override
-            public void visit(Text node) {
-                text.append(node.getLiteral());
-            }
-
-            @Override
-            public void visit(Code node) {
-                text.append(node.getLiteral());
-            }
-
-            @Override
-            public void visit(HtmlInline node) {
-                text.append(node.getLiteral());
-            }
-
-            @Override
-            public void visit(SoftLineBreak node) {
-                text.append(' ');
-            }
-
-            @Override
-            public void visit(HardLineBreak node) {
-                text.append(' ');
-            }
-
-            @Override
-            public void visit(Image node) {
-                // alt text is not shown
-            }
-
-            @Override
-            public void visit(FencedCodeBlock node) {
-                text.append(' ').append(node.getLiteral()).append(' ');
-            }
-
-            @Override
-            public void visit(IndentedCodeBlock node) {
-                text.append(' ').append(node.getLiteral()).append(' ');
-            }
-
-            @Override
-            public void visit(HtmlBlock node) {
-                text.append(' ').append(node.getLiteral()).append(' ');
-            }
-
-            @Override
-            protected void visitChildren(Node parent) {
-                boolean block = parent instanceof Block;
-                if (block) {
-                    text.append(' ');
-                }
-                super.visitChildren(parent);
-                if (block) {
-                    text.append(' ');
-                }
-            }
-        });
-        return collapseSpaces(text);
-    }
-
-    /** Runs of whitespace (no-break spaces too, as a browser's text does) as one space, trimmed. */
-    private static String collapseSpaces(CharSequence text) {
-        StringBuilder out = new StringBuilder(text.length());
-        boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u00a0') {
-                space = out.length() > 0;
-            } else {
-                if (space) {
-                    out.append(' ');
-                    space = false;
-                }
-                out.append(c);
+    /** The text of the longest answer (its Markdown's length decides), shortened; {@code answers} as above. */
+    private static String snippet(Topic t, List<String> answers) {
+        int best = -1;
+        for (int i = 0; i < t.items().size(); i++) {
+            int length = t.items().get(i).body().length();
+            if (length > (best < 0 ? 0 : t.items().get(best).body().length())) {
+                best = i;
             }
         }
-        return out.toString();
-    }
-
-    private static final org.commonmark.parser.Parser MARKDOWN = org.commonmark.parser.Parser.builder().build();
-
-    private static String snippet(Topic t) {
-        String best = "";
-        for (Item item : t.items()) {
-            if (item.body().length() > best.length()) {
-                best = item.body();
-            }
-        }
-        String text = best.isEmpty()
+        String text = best < 0
                 ? t.items().stream().flatMap(i -> i.answerLinks().stream()).map(AnswerLink::title).findFirst()
                 .map(title -> "Answer elsewhere: " + title).orElse("")
-                : plain(best);
+                : answers.get(best);
         text = SPACES.matcher(text).replaceAll(" ").strip();
         if (text.length() > SNIPPET) {
             int cut = text.lastIndexOf(' ', SNIPPET);

@@ -1,15 +1,17 @@
 package dev.handbook.topic;
 
-import java.util.regex.Pattern;
 import dev.handbook.extract.Item;
 import dev.handbook.source.CategoryConfig;
 import dev.handbook.source.HandbookConfig;
 import dev.handbook.source.Vocabulary;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Puts an item in a category: the source's own section when it names a category (or one of its aliases),
@@ -23,7 +25,7 @@ final class Categorizer {
     /** Each keyword's first word, which a text must contain as a whole word for the keyword to match, or null. */
     private final List<String[]> firstWords;
     /** A section title (as its key) that names a category or one of its aliases: the first category so named. */
-    private final java.util.Map<String, String> categoryOfSection = new java.util.HashMap<>();
+    private final Map<String, String> categoryOfSection = new HashMap<>();
 
     Categorizer(HandbookConfig config) {
         this.config = config;
@@ -115,7 +117,7 @@ final class Categorizer {
             String[] first = firstWords.get(i);
             for (int k = 0; k < words.length; k++) {
                 // a keyword matches only where its first word stands as a whole word: most are absent, and the
-                // regular expression is then not needed
+                // text is then not searched for it
                 if (first[k] == null || questionWords.contains(first[k])) {
                     score += 3 * count(words[k], question, Integer.MAX_VALUE);
                 }

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The text the search index reads from an answer is the text its rendered HTML shows. */
-class SearchTextTest {
+class MarkdownTextTest {
     /** What a reader sees of the Markdown: rendered (raw HTML escaped, as the index renders it), then read as text. */
     private static String shown(String markdown) {
         String html = HtmlRenderer.builder().escapeHtml(true).build().render(Parser.builder().build().parse(markdown));
@@ -30,7 +30,7 @@ class SearchTextTest {
                 "    indented code\n\n> quoted *words*\n\n# Heading\n\n---\n\nA&nbsp;B &amp; C &lt;tag&gt;",
                 "Raw <span>inline html</span> here\n\n<div>\nblock html\n</div>",
                 "| a | b |\n|---|---|\n| 1 | 2 |", "")) {
-            assertEquals(shown(markdown), SearchIndexBuilder.plain(markdown), markdown);
+            assertEquals(shown(markdown), MarkdownText.of(markdown), markdown);
         }
     }
 
@@ -40,7 +40,7 @@ class SearchTextTest {
                 .map(Item::body).filter(b -> !b.isBlank()).toList();
         assertTrue(answers.size() > 100, "answers: " + answers.size());
         for (String markdown : answers) {
-            assertEquals(shown(markdown), SearchIndexBuilder.plain(markdown), markdown);
+            assertEquals(shown(markdown), MarkdownText.of(markdown), markdown);
         }
     }
 }
