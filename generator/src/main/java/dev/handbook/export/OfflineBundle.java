@@ -15,7 +15,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,8 +33,15 @@ public final class OfflineBundle implements Output {
     static final String ZIP = "handbook-offline.zip";
     /** Where the bundle is written, relative to the site root. */
     public static final String PATH = "downloads/" + ZIP;
-    /** 2000-01-01T00:00:00Z: zip timestamps say nothing about when the build ran. */
-    static final FileTime FIXED_TIME = FileTime.fromMillis(946684800000L);
+    /**
+     * 2000-01-01 00:00: zip timestamps say nothing about when the build ran. Entries carry only the DOS date and
+     * time, which zip writers derive from the local time zone, so the instant is taken in that zone: the bytes are
+     * the same wherever the build runs. (Extended-time fields would cost 90 bytes an entry, and a third of the
+     * zip's time copying them: the library re-reads them with BigDecimal arithmetic for every raw entry.)
+     */
+    static long fixedTime() {
+        return LocalDateTime.of(2000, 1, 1, 0, 0).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+    }
 
     @Override
     public String name() {
@@ -105,6 +113,7 @@ public final class OfflineBundle implements Output {
         }
         // files are read and deflated in parallel, a batch at a time (so memory stays bounded), and written in
         // order as raw entries: the same site gives the same bytes however the threads ran
+        long time = fixedTime();
         try (ZipArchiveOutputStream zipOut = new ZipArchiveOutputStream(zip)) {
             for (int from = 0; from < files.size(); from += BATCH) {
                 List<Packed> batch;
@@ -120,7 +129,7 @@ public final class OfflineBundle implements Output {
                     entry.setCrc(packed.crc());
                     entry.setSize(packed.size());
                     entry.setCompressedSize(packed.data().length);
-                    entry.setLastModifiedTime(FIXED_TIME);
+                    entry.setTime(time);
                     zipOut.addRawArchiveEntry(entry, new ByteArrayInputStream(packed.data()));
                 }
             }

@@ -33,6 +33,8 @@ import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -187,19 +189,41 @@ public final class HtmlSite implements Output {
         String notFoundRoot = (String) common.get("siteUrl");
         write(engine, "404.peb", out.resolve("404.html"), common, notFoundRoot, Map.of("pageTitle", "Page not found"));
         write(engine, "search.peb", out.resolve("search.html"), common, "", Map.of("pageTitle", "Search"));
+        lap("pages", since);
+        // the book and the practice cards are written on a thread of their own while the search index is built:
+        // the book is one template over one page, so without it one core would wait
         List<Views.Chapter> book = chapters(views, categories);
-        writePrintPage(engine, model, book, sourceViews, common, out);
-        write(engine, "practice.peb", out.resolve("practice.html"), common, "", Map.of("pageTitle", "Practice"));
-        PracticeData.write(book, out.resolve("practice"));
-        lap("book", since);
+        CompletableFuture<Long> bookWritten = CompletableFuture.supplyAsync(() -> {
+            long start = System.nanoTime();
+            try {
+                writePrintPage(engine, model, book, sourceViews, common, out);
+                write(engine, "practice.peb", out.resolve("practice.html"), common, "",
+                        Map.of("pageTitle", "Practice"));
+                PracticeData.write(book, out.resolve("practice"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return (System.nanoTime() - start) / 1_000_000;
+        }, task -> new Thread(task, "print-book").start());
         try (TextAnalyzer analyzer = new TextAnalyzer(model.vocabulary())) {
             SearchIndex index = new SearchIndexBuilder(analyzer).build(model.topics());
             Path searchDir = Files.createDirectories(out.resolve("search"));
             for (Map.Entry<String, String> file : index.files().entrySet()) {
                 Files.writeString(searchDir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
             }
+        } catch (IOException | RuntimeException e) {
+            bookWritten.exceptionally(failure -> 0L).join(); // let it finish before the tree goes
+            throw e;
         }
         lap("search", since);
+        try {
+            partMillis.put("book", bookWritten.join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
         copyStatic(out.resolve("assets"));
         Files.writeString(out.resolve(".nojekyll"), "");
         Files.writeString(out.resolve("manifest.json"), ManifestWriter.json(model), StandardCharsets.UTF_8);

@@ -132,6 +132,8 @@ class PublishTest {
         try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
             for (ZipEntry e = entries.getNextEntry(); e != null; e = entries.getNextEntry()) {
                 assertTrue(e.getName().startsWith("handbook/"), e.getName());
+                // a fixed date, not the build's: unzipped files all say 2000-01-01 00:00
+                assertEquals(java.time.LocalDateTime.of(2000, 1, 1, 0, 0), e.getTimeLocal(), e.getName());
                 names.add(e.getName());
             }
         }
