@@ -179,9 +179,6 @@ public final class HtmlSite implements Output {
             views.put(r.view().slug(), r.view());
             r.problems().forEach(d -> diagnostics.warn(d.file(), d.line(), d.message(), d.hint()));
         }
-        lap("pages", since);
-        // KaTeX and highlight.js inside the pages' time, summed over threads, with any wait for the engine's start
-        partMillis.put("math", (renderer.scriptNanos() - scriptNanos) / 1_000_000);
         List<Views.SourceView> sourceViews = model.sources().stream().map(s -> sourceView(s, model)).toList();
         write(engine, "credits.peb", out.resolve("credits.html"), common, "",
                 Map.of("pageTitle", "Sources and credits", "sources", sourceViews));
@@ -190,6 +187,8 @@ public final class HtmlSite implements Output {
         write(engine, "404.peb", out.resolve("404.html"), common, notFoundRoot, Map.of("pageTitle", "Page not found"));
         write(engine, "search.peb", out.resolve("search.html"), common, "", Map.of("pageTitle", "Search"));
         lap("pages", since);
+        // KaTeX and highlight.js inside the pages' time, summed over threads, with any wait for the engine's start
+        partMillis.put("math", (renderer.scriptNanos() - scriptNanos) / 1_000_000);
         // the book and the practice cards are written on a thread of their own while the search index is built:
         // the book is one template over one page, so without it one core would wait
         List<Views.Chapter> book = chapters(views, categories);

@@ -188,10 +188,12 @@ final class SearchIndexBuilder {
     /** The text of the longest answer (its Markdown's length decides), shortened; {@code answers} as above. */
     private static String snippet(Topic t, List<String> answers) {
         int best = -1;
+        int bestLength = 0;
         for (int i = 0; i < t.items().size(); i++) {
             int length = t.items().get(i).body().length();
-            if (length > (best < 0 ? 0 : t.items().get(best).body().length())) {
+            if (length > bestLength) {
                 best = i;
+                bestLength = length;
             }
         }
         String text = best < 0
