@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * ({@code -XX:ArchiveClassesAtExit}) beside the jar and named after the jar's size and date and the JVM's version,
  * so a rebuilt jar or another JDK gets a new one. C2 pays off on long runs: {@code serve}, and handbooks whose
  * sources pass {@link #LARGE_SOURCES} bytes (at 10,000 questions, 4 MB, C1 alone was still 15 % faster), keep
- * the default compilers; those large ones also get a heap sized to their sources (see {@link #jvmOptions}).
+ * the default compilers. Builds get a heap sized to their sources (see {@link #jvmOptions}).
  *
  * <p>This JVM loads only this class, and waits for the other with its output inherited; its own JVM options are
  * passed on. {@code -Dhandbook.launch=direct} runs in this JVM instead; so does anything not started from a jar.
@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 public final class Launcher {
     static final long LARGE_SOURCES = 8L << 20;
     static final long HEAP_PER_SOURCE_BYTE = 75;
+    static final long MIN_HEAP_MB = 512;
     private static final String LAUNCH = "handbook.launch";
 
     private Launcher() {
@@ -91,18 +92,23 @@ public final class Launcher {
 
     /**
      * The options for the build's JVM, given its command line, the size of the sources it reads, and whether the
-     * user chose a heap size. A large handbook gets a heap in proportion to its sources: left to itself, G1 grew
-     * to 5 GB for 100,000 questions (42 MB of sources) whose data never passed 1.9 GB after a collection; with
-     * 75 bytes of heap per byte of source (3.1 GB there) the build was as fast and stayed under 3.4 GB.
+     * user chose a heap size. A build gets a heap in proportion to its sources, never below {@link #MIN_HEAP_MB}:
+     * left to itself, G1 sizes the heap after the machine's memory and touches far more of it than the build
+     * needs. At 10,000 questions (4 MB of sources, about 60 MB live after a collection) it grew past 1.5 GB, and
+     * the kernel's work of handing it those pages made the build a fifth slower than with a 600 MB heap; at
+     * 100,000 questions (42 MB) it grew to 5 GB whose data never passed 1.9 GB after a collection, while 75 bytes
+     * of heap per byte of source (3.1 GB there) was as fast and stayed under 3.4 GB. {@code serve} of a small
+     * handbook keeps the default: it lives long and remembers its builds.
      */
     static List<String> jvmOptions(String[] args, long sourceBytes, boolean heapChosen) {
         boolean longRun = args.length > 0 && args[0].equals("serve");
+        boolean large = sourceBytes >= LARGE_SOURCES;
         List<String> options = new ArrayList<>();
-        if (!longRun && sourceBytes < LARGE_SOURCES) {
+        if (!longRun && !large) {
             options.add("-XX:TieredStopAtLevel=1");
         }
-        if (sourceBytes >= LARGE_SOURCES && !heapChosen) {
-            options.add("-Xmx" + Math.max(1024, HEAP_PER_SOURCE_BYTE * sourceBytes >> 20) + "m");
+        if (!heapChosen && (!longRun || large)) {
+            options.add("-Xmx" + Math.max(MIN_HEAP_MB, HEAP_PER_SOURCE_BYTE * sourceBytes >> 20) + "m");
         }
         return options;
     }

@@ -8,6 +8,7 @@ import dev.handbook.topic.TextAnalyzer;
 import dev.handbook.topic.Topic;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -120,16 +121,19 @@ public final class Linker {
 
     public Linked link(List<Topic> topics) {
         List<Profile> profiles = profiles(topics);
-        Map<String, List<Integer>> postings = new HashMap<>();
+        List<Set<String>> indexed = profiles.parallelStream().map(Linker::indexTerms).toList();
+        Map<String, List<Integer>> lists = new HashMap<>();
         for (int i = 0; i < profiles.size(); i++) {
-            for (String t : indexTerms(profiles.get(i))) {
-                postings.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
+            for (String t : indexed.get(i)) {
+                lists.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
             }
         }
+        Map<String, int[]> postings = new HashMap<>();
+        lists.forEach((t, list) -> postings.put(t, list.stream().mapToInt(Integer::intValue).toArray()));
         // Each topic's candidates scored, topics in parallel (each list is sorted, so timing cannot change it);
         // then every candidate edge once (the score is symmetric).
         List<List<double[]>> ranked = IntStream.range(0, profiles.size()).parallel()
-                .mapToObj(i -> rankCandidates(i, profiles, postings)).toList();
+                .mapToObj(i -> rankCandidates(i, indexed.get(i), profiles, postings)).toList();
         List<double[]> edges = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
             for (double[] s : ranked.get(i)) {
@@ -173,19 +177,28 @@ public final class Linker {
         return new Linked(linked, glossary(topics));
     }
 
-    /** Topic {@code i}'s candidates (topics sharing a term with it), best score first. */
-    private List<double[]> rankCandidates(int i, List<Profile> profiles, Map<String, List<Integer>> postings) {
-        Set<Integer> candidates = new HashSet<>();
-        for (String t : indexTerms(profiles.get(i))) {
-            List<Integer> posting = postings.get(t);
-            if (posting.size() <= MAX_POSTING) {
-                candidates.addAll(posting);
+    /**
+     * Topic {@code i}'s candidates (topics sharing an index term with it) that score at least {@link #WEAK_FLOOR},
+     * best first: nothing below that floor is ever linked, so it is neither kept nor sorted.
+     */
+    private static List<double[]> rankCandidates(int i, Set<String> indexTerms, List<Profile> profiles,
+                                                 Map<String, int[]> postings) {
+        BitSet candidates = new BitSet(profiles.size());
+        for (String t : indexTerms) {
+            int[] posting = postings.get(t);
+            if (posting.length <= MAX_POSTING) {
+                for (int j : posting) {
+                    candidates.set(j);
+                }
             }
         }
-        candidates.remove(i);
+        candidates.clear(i);
         List<double[]> scored = new ArrayList<>();
-        for (int j : candidates) {
-            scored.add(new double[]{score(profiles.get(i), profiles.get(j)), j});
+        for (int j = candidates.nextSetBit(0); j >= 0; j = candidates.nextSetBit(j + 1)) {
+            double score = score(profiles.get(i), profiles.get(j));
+            if (score >= WEAK_FLOOR) {
+                scored.add(new double[]{score, j});
+            }
         }
         scored.sort(Comparator.<double[]>comparingDouble(x -> -x[0]).thenComparingDouble(x -> x[1]));
         return scored;

@@ -10,20 +10,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class LauncherTest {
     @Test
     void aSmallBuildRunsWithTheClientCompilerOnly() {
-        assertEquals(List.of("-XX:TieredStopAtLevel=1"), Launcher.jvmOptions(new String[]{"build"}, 200_000, false));
-        assertEquals(List.of("-XX:TieredStopAtLevel=1"), Launcher.jvmOptions(new String[]{"check"}, 0, false));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xmx512m"),
+                Launcher.jvmOptions(new String[]{"build"}, 200_000, false));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xmx512m"),
+                Launcher.jvmOptions(new String[]{"check"}, 0, false));
     }
 
     @Test
-    void longRunsKeepTheOptimizingCompiler() {
+    void longRunsKeepTheOptimizingCompilerAndASmallHandbookServesWithTheDefaultHeap() {
         assertEquals(List.of(), Launcher.jvmOptions(new String[]{"serve"}, 200_000, false));
+        assertEquals(List.of("-Xmx3006m"), Launcher.jvmOptions(new String[]{"serve"}, 42_032_339, false));
     }
 
     @Test
-    void aLargeHandbookGetsAHeapInProportionToItsSourcesUnlessTheUserChoseOne() {
+    void aBuildGetsAHeapInProportionToItsSourcesUnlessTheUserChoseOne() {
         assertEquals(List.of("-Xmx3006m"), Launcher.jvmOptions(new String[]{"build"}, 42_032_339, false));
         assertEquals(List.of(), Launcher.jvmOptions(new String[]{"build"}, 42_032_339, true));
-        assertEquals(List.of("-Xmx1024m"), Launcher.jvmOptions(new String[]{"build"}, Launcher.LARGE_SOURCES, false));
+        assertEquals(List.of("-Xmx600m"), Launcher.jvmOptions(new String[]{"build"}, Launcher.LARGE_SOURCES, false));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xmx512m"),
+                Launcher.jvmOptions(new String[]{"build"}, 4_027_000, false));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1"), Launcher.jvmOptions(new String[]{"build"}, 4_027_000, true));
     }
 
     @Test
