@@ -8,28 +8,45 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class LauncherTest {
-    @Test
-    void aSmallBuildRunsWithTheClientCompilerOnly() {
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xmx512m"),
-                Launcher.jvmOptions(new String[]{"build"}, 200_000, false));
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xmx512m"),
-                Launcher.jvmOptions(new String[]{"check"}, 0, false));
+    private static final String C1 = "-XX:TieredStopAtLevel=1";
+    private static final String PARALLEL = "-XX:+UseParallelGC";
+    private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+
+    private static List<String> options(String command, long sourceBytes, List<String> own, boolean hugePages) {
+        return Launcher.jvmOptions(new String[]{command}, sourceBytes, own, hugePages);
     }
 
     @Test
-    void longRunsKeepTheOptimizingCompilerAndASmallHandbookServesWithTheDefaultHeap() {
-        assertEquals(List.of(), Launcher.jvmOptions(new String[]{"serve"}, 200_000, false));
-        assertEquals(List.of("-Xmx3006m"), Launcher.jvmOptions(new String[]{"serve"}, 42_032_339, false));
+    void aSmallBuildRunsWithTheClientCompilerOnlyASmallHeapAndTheThroughputCollector() {
+        assertEquals(List.of(C1, "-Xmx512m", PARALLEL), options("build", 200_000, List.of(), false));
+        assertEquals(List.of(C1, "-Xmx512m", PARALLEL), options("check", 0, List.of(), false));
+    }
+
+    @Test
+    void hugePagesAreAskedForOnlyWhereTheSystemOffersThem() {
+        assertEquals(List.of(C1, "-Xmx512m", PARALLEL, HUGE_PAGES), options("build", 200_000, List.of(), true));
+    }
+
+    @Test
+    void longRunsKeepTheOptimizingCompilerAndASmallHandbookServesWithTheJvmsDefaults() {
+        assertEquals(List.of(), options("serve", 200_000, List.of(), true));
+        assertEquals(List.of("-Xmx3006m"), options("serve", 42_032_339, List.of(), true));
     }
 
     @Test
     void aBuildGetsAHeapInProportionToItsSourcesUnlessTheUserChoseOne() {
-        assertEquals(List.of("-Xmx3006m"), Launcher.jvmOptions(new String[]{"build"}, 42_032_339, false));
-        assertEquals(List.of(), Launcher.jvmOptions(new String[]{"build"}, 42_032_339, true));
-        assertEquals(List.of("-Xmx600m"), Launcher.jvmOptions(new String[]{"build"}, Launcher.LARGE_SOURCES, false));
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xmx512m"),
-                Launcher.jvmOptions(new String[]{"build"}, 4_027_000, false));
-        assertEquals(List.of("-XX:TieredStopAtLevel=1"), Launcher.jvmOptions(new String[]{"build"}, 4_027_000, true));
+        assertEquals(List.of("-Xmx3006m", PARALLEL), options("build", 42_032_339, List.of(), false));
+        assertEquals(List.of(PARALLEL), options("build", 42_032_339, List.of("-Xmx8g"), false));
+        assertEquals(List.of("-Xmx600m", PARALLEL), options("build", Launcher.LARGE_SOURCES, List.of(), false));
+        assertEquals(List.of(C1, "-Xmx512m", PARALLEL), options("build", 4_027_000, List.of(), false));
+        assertEquals(List.of(C1, PARALLEL), options("build", 4_027_000, List.of("-XX:MaxRAMPercentage=50"), false));
+    }
+
+    @Test
+    void aCollectorTheUserChoseIsKept() {
+        // two collectors on one command line would stop the JVM from starting
+        assertEquals(List.of(C1, "-Xmx512m"), options("build", 200_000, List.of("-XX:+UseG1GC"), false));
+        assertEquals(List.of(C1, "-Xmx512m"), options("build", 200_000, List.of("-XX:+UseZGC"), false));
     }
 
     @Test
