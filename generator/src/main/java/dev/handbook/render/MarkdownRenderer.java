@@ -11,6 +11,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MarkdownRenderer implements AutoCloseable {
     static final String KATEX_VERSION = "katex-0.18.11";
     static final String HIGHLIGHT_VERSION = "highlightjs-11.11.1";
+
+    // selectors parsed once: parsing one costs more than running it on an answer
+    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
+    private static final Evaluator LINKS = QueryParser.parse("a[href]");
+    private static final Evaluator IMAGES = QueryParser.parse("img[src]");
+    private static final Evaluator TABLES = QueryParser.parse("table");
+    private static final Evaluator FOREIGN_IMAGES = QueryParser.parse("img[src^=http], img[src^=//]");
+    private static final Evaluator FENCED_CODE = QueryParser.parse("pre > code[class^=language-]");
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -98,11 +108,11 @@ public final class MarkdownRenderer implements AutoCloseable {
         // A base URI lets jsoup judge relative links; preserveRelativeLinks keeps them relative.
         Document dirty = Jsoup.parseBodyFragment(rendered, "https://handbook.invalid/");
         Document clean = new Cleaner(safelist).clean(dirty);
-        for (Element h : clean.select("h1, h2, h3, h4, h5, h6")) {
+        for (Element h : clean.select(HEADINGS)) {
             int level = Integer.parseInt(h.tagName().substring(1));
             h.tagName("h" + Math.min(6, level + 3));
         }
-        for (Element a : clean.select("a[href]")) {
+        for (Element a : clean.select(LINKS)) {
             String href = a.attr("href");
             if (href.startsWith("http://") || href.startsWith("https://")) {
                 a.attr("rel", "nofollow noopener");
@@ -111,24 +121,24 @@ public final class MarkdownRenderer implements AutoCloseable {
                 a.unwrap();
             }
         }
-        for (Element img : clean.select("img[src]")) {
+        for (Element img : clean.select(IMAGES)) {
             String src = img.attr("src");
             if (!src.matches("(?i)^(https?:)?//.*") && !src.matches("(?i)^https?:.*")) {
                 refused.accept("image '" + src + "' points outside the source, shown as text");
                 img.replaceWith(new Element("span").text("[image: " + (img.attr("alt").isBlank() ? src : img.attr("alt")) + "]"));
             }
         }
-        for (Element table : clean.select("table")) {
+        for (Element table : clean.select(TABLES)) {
             table.wrap("<div class=\"table-wrap\"></div>");
         }
-        for (Element img : clean.select("img[src^=http], img[src^=//]")) {
+        for (Element img : clean.select(FOREIGN_IMAGES)) {
             // No page may load anything from elsewhere: a foreign image becomes a link with its alt text.
             String alt = img.attr("alt").isBlank() ? "image" : img.attr("alt");
             Element link = new Element("a").attr("href", img.attr("src")).attr("rel", "nofollow noopener")
                     .text("[image: " + alt + "]");
             img.replaceWith(link);
         }
-        for (Element code : clean.select("pre > code[class^=language-]")) {
+        for (Element code : clean.select(FENCED_CODE)) {
             String language = code.className().replaceFirst("^language-", "").split("\\s+")[0];
             if (language.equals("math")) {
                 String typeset = formula(code.wholeText().strip(), true, refused);

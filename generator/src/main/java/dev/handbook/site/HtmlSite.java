@@ -473,7 +473,10 @@ public final class HtmlSite implements Output {
     }
 
     private static void writePage(Path file, String html) throws IOException {
-        Files.createDirectories(file.getParent());
+        if (!Files.isDirectory(file.getParent())) {
+            // (asking first: createDirectories on a directory that exists throws and catches an exception)
+            Files.createDirectories(file.getParent());
+        }
         Files.writeString(file, html, StandardCharsets.UTF_8);
     }
 
