@@ -17,7 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
@@ -57,17 +63,19 @@ public final class OfflineBundle implements Output {
     }
 
     private static final int DEFLATE_LEVEL = 4;
-    /** Files read and deflated at a time: enough to keep every core busy, few enough to bound memory. */
-    private static final int BATCH = 256;
+    /** Files read and deflated ahead of the writer: enough to keep every core busy, few enough to bound memory. */
+    private static final int WINDOW = 64;
     private static final Pattern COMPRESSED = Pattern.compile("\\.(woff2?|pdf|zip|png|jpe?g|gif)$");
 
-    private static byte[] content(Path file) {
+    /** The file's bytes for the bundle; an HTML page is also handed, as read, to {@code pages}. */
+    private static byte[] content(Path file, String name, BiConsumer<String, String> pages) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            if (!file.toString().endsWith(".html")) {
+            if (!name.endsWith(".html")) {
                 return bytes;
             }
             String page = new String(bytes, StandardCharsets.UTF_8);
+            pages.accept(name, page);
             return page.contains(ZIP) ? withoutSelfLink(page) : bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -78,9 +86,10 @@ public final class OfflineBundle implements Output {
     private record Packed(String name, byte[] data, int method, long crc, long size) {
     }
 
-    private static Packed pack(Path out, Path file) {
-        String name = "handbook/" + out.relativize(file).toString().replace('\\', '/');
-        byte[] bytes = content(file);
+    private static Packed pack(Path out, Path file, BiConsumer<String, String> pages) {
+        String path = out.relativize(file).toString().replace('\\', '/');
+        String name = "handbook/" + path;
+        byte[] bytes = content(file, path, pages);
         CRC32 crc = new CRC32();
         crc.update(bytes);
         // fonts and the PDF are compressed already: deflating them again only costs time. The rest at level 4:
@@ -106,33 +115,64 @@ public final class OfflineBundle implements Output {
 
     @Override
     public void write(SiteModel model, Path out) throws IOException {
+        write(model, out, (path, page) -> { });
+    }
+
+    /**
+     * Writes the bundle, handing each HTML page of the site, as it is read for the bundle, to {@code pages}: its
+     * path below the site root ('/'-separated) and its text, from the threads that read it. The link check reads
+     * the pages this way instead of reading every file a second time.
+     */
+    public void write(SiteModel model, Path out, BiConsumer<String, String> pages) throws IOException {
         Path zip = Files.createDirectories(out.resolve("downloads")).resolve(ZIP);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(out)) {
             files = walk.filter(Files::isRegularFile).filter(p -> !p.equals(zip)).sorted().toList();
         }
-        // files are read and deflated in parallel, a batch at a time (so memory stays bounded), and written in
-        // order as raw entries: the same site gives the same bytes however the threads ran
+        // files are read and deflated on every core, at most WINDOW ahead of the writer (so memory stays bounded),
+        // and written in order as raw entries: the same site gives the same bytes however the threads ran
         long time = fixedTime();
+        ExecutorService packers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+            Thread thread = new Thread(task, "offline-bundle");
+            thread.setDaemon(true);
+            return thread;
+        });
         try (ZipArchiveOutputStream zipOut = new ZipArchiveOutputStream(zip)) {
-            for (int from = 0; from < files.size(); from += BATCH) {
-                List<Packed> batch;
-                try {
-                    batch = files.subList(from, Math.min(files.size(), from + BATCH)).parallelStream()
-                            .map(file -> pack(out, file)).toList();
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
+            ArrayDeque<Future<Packed>> window = new ArrayDeque<>();
+            int next = 0;
+            while (next < files.size() || !window.isEmpty()) {
+                while (next < files.size() && window.size() < WINDOW) {
+                    Path file = files.get(next++);
+                    window.add(packers.submit(() -> pack(out, file, pages)));
                 }
-                for (Packed packed : batch) {
-                    ZipArchiveEntry entry = new ZipArchiveEntry(packed.name());
-                    entry.setMethod(packed.method());
-                    entry.setCrc(packed.crc());
-                    entry.setSize(packed.size());
-                    entry.setCompressedSize(packed.data().length);
-                    entry.setTime(time);
-                    zipOut.addRawArchiveEntry(entry, new ByteArrayInputStream(packed.data()));
-                }
+                Packed packed = packed(window.poll());
+                ZipArchiveEntry entry = new ZipArchiveEntry(packed.name());
+                entry.setMethod(packed.method());
+                entry.setCrc(packed.crc());
+                entry.setSize(packed.size());
+                entry.setCompressedSize(packed.data().length);
+                entry.setTime(time);
+                zipOut.addRawArchiveEntry(entry, new ByteArrayInputStream(packed.data()));
             }
+        } finally {
+            packers.shutdownNow();
+        }
+    }
+
+    private static Packed packed(Future<Packed> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the offline bundle", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 }

@@ -30,7 +30,6 @@ import dev.handbook.topic.Topic;
 import dev.handbook.topic.TopicGrouper;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -232,28 +230,14 @@ public final class Pipeline {
                 times.put(output.name(), (System.nanoTime() - start) / 1_000_000);
                 output.partMillis().forEach((part, millis) -> times.put(output.name() + "." + part, millis));
             }
-            // the offline bundle is zipped while the links are checked: both only read the site
-            Map<String, Long> linkTime = new java.util.concurrent.ConcurrentHashMap<>();
-            CompletableFuture<List<LinkChecker.Broken>> linkCheck = CompletableFuture.supplyAsync(() -> {
-                long start = System.nanoTime();
-                try {
-                    return LinkChecker.check(staging, Set.of(OfflineBundle.PATH));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } finally {
-                    linkTime.put("links", (System.nanoTime() - start) / 1_000_000);
-                }
-            });
+            // the offline bundle reads every file of the site: the link check takes the pages from it
+            LinkChecker.Pages readPages = new LinkChecker.Pages();
             long start = System.nanoTime();
-            try {
-                bundle.write(model, staging);
-            } catch (IOException | RuntimeException e) {
-                linkCheck.exceptionally(failure -> List.of()).join(); // let it finish before the tree goes
-                throw e;
-            }
+            bundle.write(model, staging, readPages::add);
             times.put(bundle.name(), (System.nanoTime() - start) / 1_000_000);
-            List<LinkChecker.Broken> broken = joinLinkCheck(linkCheck);
-            times.putAll(linkTime);
+            start = System.nanoTime();
+            List<LinkChecker.Broken> broken = LinkChecker.check(staging, Set.of(OfflineBundle.PATH), readPages);
+            times.put("links", (System.nanoTime() - start) / 1_000_000);
             if (!broken.isEmpty()) {
                 broken.forEach(b -> diagnostics.error(b.page(), 0, "broken link " + b.link() + ": " + b.reason(),
                         "a template or an answer links to a page that does not exist"));
@@ -274,18 +258,6 @@ public final class Pipeline {
                 site.topicsRendered());
         return new BuildResult(reports, topics, analysis.grouping().merges(), analysis.grouping().nearMisses(),
                 times, pages, true);
-    }
-
-    private static List<LinkChecker.Broken> joinLinkCheck(CompletableFuture<List<LinkChecker.Broken>> check)
-            throws IOException {
-        try {
-            return check.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            throw e;
-        }
     }
 
     /** Each {@code content/notes/<slug>.md} attached to its topic; a note for no topic is a warning. */

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,26 +36,40 @@ public final class LinkChecker {
     private static final Pattern ANY_SCHEME = Pattern.compile("(?i)[a-z][a-z0-9+.-]*:");
 
     public static List<Broken> check(Path site) throws IOException {
-        return check(site, Set.of());
+        return check(site, Set.of(), new Pages());
+    }
+
+    /**
+     * Pages of a site already read by someone who reads every file anyway (the offline bundle), so the check need
+     * not read them again. Thread-safe: pages may be added from any thread.
+     */
+    public static final class Pages {
+        private final Map<String, PageLinks> read = new ConcurrentHashMap<>();
+
+        /** @param path the page's path below the site root, '/'-separated; @param html its text */
+        public void add(String path, String html) {
+            read.put(path, PageLinks.of(html));
+        }
     }
 
     /**
      * @param beingWritten files (relative to the site root) that another output is writing meanwhile: links to
      *                     them count as links to existing files
+     * @param pages        pages already read; the others are read here
      */
-    public static List<Broken> check(Path site, Set<String> beingWritten) throws IOException {
+    public static List<Broken> check(Path site, Set<String> beingWritten, Pages pages) throws IOException {
         // files by their path below the site root, '/'-separated, as links name them
         Set<String> files = new HashSet<>(beingWritten);
         try (Stream<Path> walk = Files.walk(site)) {
             walk.filter(Files::isRegularFile).forEach(p -> files.add(site.relativize(p).toString().replace('\\', '/')));
         }
-        List<String> pages = files.stream().filter(p -> p.endsWith(".html") && !beingWritten.contains(p)).sorted()
-                .toList();
-        // each page is parsed once, then checked, pages in parallel; what is broken is reported in page order
+        List<String> pageNames = files.stream().filter(p -> p.endsWith(".html") && !beingWritten.contains(p))
+                .sorted().toList();
+        // each page is read once, then checked, pages in parallel; what is broken is reported in page order
         try {
-            Map<String, PageLinks> parsed = pages.parallelStream()
-                    .collect(Collectors.toMap(page -> page, page -> read(site.resolve(page))));
-            return pages.parallelStream().flatMap(page -> check(page, parsed, files).stream()).toList();
+            Map<String, PageLinks> parsed = pageNames.parallelStream().collect(Collectors.toMap(page -> page,
+                    page -> pages.read.containsKey(page) ? pages.read.get(page) : read(site.resolve(page))));
+            return pageNames.parallelStream().flatMap(page -> check(page, parsed, files).stream()).toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
