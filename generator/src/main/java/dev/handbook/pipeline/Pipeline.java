@@ -131,7 +131,8 @@ public final class Pipeline {
         Curation curation = Curation.load(options.contentDir(), diagnostics);
         List<SourceReport> reports = ingest(options, times);
         List<Item> items = reports.stream().flatMap(r -> r.cleaned().items().stream()).toList();
-        try (TextAnalyzer analyzer = new TextAnalyzer(vocabulary)) {
+        // grouping and linking read the same questions and answers: each text is analysed once
+        try (TextAnalyzer analyzer = TextAnalyzer.remembering(vocabulary)) {
             Grouping grouping = timed(times, "group",
                     () -> new TopicGrouper(config, analyzer, curation, diagnostics).group(items));
             Linked linked = timed(times, "link", () -> withNotes(new Linker(analyzer).link(grouping.topics()),

@@ -85,6 +85,9 @@ public final class SimilarityModel {
      * ("/blog/bias-in-neural-network"), which often name the subject when the source gives only a link.
      */
     public static String answerText(Item item) {
+        if (item.answerLinks().isEmpty()) {
+            return item.body();
+        }
         StringBuilder sb = new StringBuilder(item.body());
         for (AnswerLink link : item.answerLinks()) {
             sb.append('\n').append(link.title()).append('\n');

@@ -17,9 +17,12 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Text to terms, the same way for grouping, linking and search: vocabulary phrases become concept ids, then
@@ -53,9 +56,27 @@ public final class TextAnalyzer implements AutoCloseable {
 
     private final Vocabulary vocabulary;
     private final Analyzer analyzer;
+    /** Each text's terms, when remembering; null otherwise. */
+    private final Map<String, List<String>> remembered;
+    /** One instance of each term, so remembered lists share their strings. */
+    private final Map<String, String> termPool;
 
     public TextAnalyzer(Vocabulary vocabulary) {
+        this(vocabulary, false);
+    }
+
+    /**
+     * An analyser that remembers the terms of every text it reads until it is closed: grouping reads each item's
+     * question and answer, and linking reads them again. Thread-safe, like the plain one.
+     */
+    public static TextAnalyzer remembering(Vocabulary vocabulary) {
+        return new TextAnalyzer(vocabulary, true);
+    }
+
+    private TextAnalyzer(Vocabulary vocabulary, boolean remember) {
         this.vocabulary = vocabulary;
+        this.remembered = remember ? new ConcurrentHashMap<>() : null;
+        this.termPool = remember ? new ConcurrentHashMap<>() : null;
         CharArraySet stops = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
         stops.addAll(QUESTION_WORDS);
         stops.addAll(List.of("is", "are", "was", "were", "be", "been", "has", "have", "had", "s", "e.g", "i.e"));
@@ -80,8 +101,20 @@ public final class TextAnalyzer implements AutoCloseable {
         return vocabulary;
     }
 
-    /** The terms of {@code text}, in order, with repeats. */
+    /** The terms of {@code text}, in order, with repeats; an unmodifiable list. */
     public List<String> terms(String text) {
+        if (remembered == null) {
+            return Collections.unmodifiableList(analyse(text));
+        }
+        List<String> terms = remembered.get(text);
+        if (terms == null) {
+            terms = analyse(text).stream().map(t -> termPool.computeIfAbsent(t, k -> k)).toList();
+            remembered.putIfAbsent(text, terms);
+        }
+        return terms;
+    }
+
+    private List<String> analyse(String text) {
         List<String> terms = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("text", vocabulary.normalize(text))) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -102,5 +135,9 @@ public final class TextAnalyzer implements AutoCloseable {
     @Override
     public void close() {
         analyzer.close();
+        if (remembered != null) {
+            remembered.clear();
+            termPool.clear();
+        }
     }
 }
