@@ -25,8 +25,8 @@ final class Boilerplate {
             "coupon", "limited time", "book a demo", "consider using a tool", "personalized feedback", "newsletter",
             "join our", "follow us", "use code", "get started for free", "try it free", "start your free",
             "landing your dream job", "apply now", "our platform", "our course", "our bootcamp");
-    private static final Pattern URL = Pattern.compile("https?://|www\\.|\\b[\\w-]+\\.(com|io|ai|co|net|org)\\b");
-    private static final Pattern BIO = Pattern.compile(
+    static final Pattern URL = Pattern.compile("https?://|www\\.|\\b[\\w-]+\\.(com|io|ai|co|net|org)\\b");
+    static final Pattern BIO = Pattern.compile(
             "(?i)^(about the author|written by\\b)|\\b[A-Z][a-z]+ (shares|writes about|has written|is a (writer|"
                     + "content|journalist|editor|freelance))\\b|career advice that");
     private static final Pattern OUTRO = Pattern.compile(
@@ -51,7 +51,7 @@ final class Boilerplate {
                 continue;   // its key is no longer than the line
             }
             // keyed as a paragraph is when it is judged: emphasis and code marks are not text
-            String key = key(MARKUP_CHARS.matcher(line).replaceAll(""));
+            String key = key(withoutMarkup(line));
             if (key.length() >= REPEATED_KEY_LENGTH) {
                 counts.merge(key, 1, Integer::sum);
             }
@@ -93,7 +93,7 @@ final class Boilerplate {
 
     /** Why this paragraph is boilerplate, or null when it is answer. */
     String reason(String block, boolean first) {
-        String plain = MARKUP_CHARS.matcher(block).replaceAll("").strip();
+        String plain = withoutMarkup(block).strip();
         if (CHROME.matcher(plain).matches()) {
             return "page chrome";
         }
@@ -103,7 +103,8 @@ final class Boilerplate {
         if (first) {
             return null; // the answer's opening paragraph is answer, however it is worded
         }
-        if (repeated.contains(key(plain))) {
+        // only long lines are remembered, and a key is never longer than its text
+        if (!repeated.isEmpty() && plain.length() >= REPEATED_KEY_LENGTH && repeated.contains(key(plain))) {
             return "repeated text";
         }
         String lower = plain.toLowerCase(Locale.ROOT);
@@ -113,21 +114,48 @@ final class Boilerplate {
                 promotion++;
             }
         }
-        if (URL.matcher(lower).find()) {
+        if (mayHoldUrl(lower) && URL.matcher(lower).find()) {
             promotion++;
         }
         if (promotion >= 2) {
             return "promotion";
         }
-        if (BIO.matcher(plain).find()) {
+        if (mayBeBio(lower) && BIO.matcher(plain).find()) {
             return "author bio";
         }
         return null;
     }
 
+    /**
+     * Whether {@link #URL} can match {@code lower}: each of its branches needs one of these strings, and most
+     * paragraphs hold none of them, so the expression is not run over every word of every answer.
+     */
+    static boolean mayHoldUrl(String lower) {
+        return lower.contains("http") || lower.contains("www.") || lower.contains(".co") || lower.contains(".io")
+                || lower.contains(".ai") || lower.contains(".net") || lower.contains(".org");
+    }
+
+    /** Whether {@link #BIO} can match a text whose lower case is {@code lower}: each branch needs one of these. */
+    static boolean mayBeBio(String lower) {
+        return lower.contains("about the author") || lower.contains("written by") || lower.contains(" shares")
+                || lower.contains(" writes about") || lower.contains(" has written")
+                || lower.contains(" is a ") || lower.contains("career advice that");
+    }
+
+    /** The text without emphasis and code marks ({@link #MARKUP_CHARS}). */
+    private static String withoutMarkup(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '*' || c == '_' || c == '`' || c == '\\') {
+                return MARKUP_CHARS.matcher(text).replaceAll("");
+            }
+        }
+        return text;
+    }
+
     /** Closing words of an article ("Mastering these questions ...", "Good luck!") after its last answer. */
     static boolean outro(String block) {
-        String plain = MARKUP_CHARS.matcher(block).replaceAll("");
+        String plain = withoutMarkup(block);
         return OUTRO.matcher(plain).find()
                 && (plain.toLowerCase(Locale.ROOT).contains("interview") || plain.length() < 40);
     }
