@@ -10,6 +10,7 @@ import dev.handbook.topic.TextAnalyzer;
 import dev.handbook.topic.Topic;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,8 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Builds the search index from the topics: a pure function of the model, like the rest of the site.
@@ -45,7 +46,8 @@ final class SearchIndexBuilder {
     static final int BODY_TERMS = 60;
     static final int DOCS_PER_CHUNK = 100;
     static final int SNIPPET = 180;
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
+    /** What {@link #addWords} finds, as an expression (for tests): letters and digits, and an apostrophe's suffix. */
+    static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
 
     private final TextAnalyzer analyzer;
 
@@ -72,10 +74,7 @@ final class SearchIndexBuilder {
             Map<String, Integer> tf = new HashMap<>();
             analyzer.terms(text).forEach(term -> tf.merge(term, 1, Integer::sum));
             fields.add(tf);
-            Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-            while (m.find()) {
-                words.add(m.group());
-            }
+            addWords(text.toLowerCase(Locale.ROOT), words);
         }
         return new Analysed(new Doc(t.title(), HtmlSite.topicPath(t), t.category(), snippet(t, answers), fields, prior(t)),
                 words);
@@ -90,7 +89,7 @@ final class SearchIndexBuilder {
             docs.add(a.doc());
             words.addAll(a.words());
         }
-        Map<String, Map<Integer, Integer>> postings = postings(docs);
+        Map<String, Postings> postings = postings(docs);
         // every distinct word analysed once, in parallel: the surface table and the stop list both read it
         List<String> distinct = new ArrayList<>(words);
         List<List<String>> analysedWords = distinct.parallelStream().map(analyzer::terms).toList();
@@ -101,17 +100,13 @@ final class SearchIndexBuilder {
         Map<String, String> surface = surface(words, termsOfWord, postings.keySet());
         int keyLength = docs.size() < 2000 ? 1 : 2;
         Map<String, Map<String, Object>> shards = new TreeMap<>();
-        postings.forEach((term, byDoc) -> {
-            List<Integer> flat = new ArrayList<>();
-            byDoc.entrySet().stream()
-                    .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .forEach(e -> {
-                        flat.add(e.getKey());
-                        flat.add(e.getValue());
-                    });
-            shard(shards, term, keyLength).computeIfAbsent("p", k -> new TreeMap<String, Object>());
+        // each term's postings ordered best first, terms in parallel; then filed in their shards
+        Map<String, int[]> bestFirst = postings.entrySet().parallelStream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().bestFirst()));
+        bestFirst.forEach((term, flat) -> {
             @SuppressWarnings("unchecked")
-            Map<String, Object> p = (Map<String, Object>) shard(shards, term, keyLength).get("p");
+            Map<String, Object> p = (Map<String, Object>) shard(shards, term, keyLength)
+                    .computeIfAbsent("p", k -> new TreeMap<String, Object>());
             p.put(term, flat);
         });
         surface.forEach((word, term) -> {
@@ -121,8 +116,8 @@ final class SearchIndexBuilder {
             s.put(word, term);
         });
 
-        Map<String, String> files = new TreeMap<>();
-        shards.forEach((key, data) -> files.put("t-" + key + ".js", script("t-" + key, data)));
+        Map<String, String> files = new TreeMap<>(shards.entrySet().parallelStream().collect(Collectors.toMap(
+                e -> "t-" + e.getKey() + ".js", e -> script("t-" + e.getKey(), e.getValue()))));
         int chunks = (docs.size() + DOCS_PER_CHUNK - 1) / DOCS_PER_CHUNK;
         for (int c = 0; c < chunks; c++) {
             List<List<String>> rows = new ArrayList<>();
@@ -185,6 +180,47 @@ final class SearchIndexBuilder {
         return List.of(t.title(), String.join("\n", phrasings), t.category(), body.toString());
     }
 
+    /**
+     * Adds the words of {@code text} to {@code words}, as {@link #WORD} finds them: runs of letters and digits, each
+     * with an apostrophe and the letters after it ("model's") when it has them. A loop, not the expression: it
+     * reads every answer of the handbook.
+     */
+    static void addWords(String text, List<String> words) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int c = text.codePointAt(i);
+            if (!letterOrNumber(c)) {
+                i += Character.charCount(c);
+                continue;
+            }
+            int start = i;
+            while (i < n && letterOrNumber(c = text.codePointAt(i))) {
+                i += Character.charCount(c);
+            }
+            if (i < n && (text.charAt(i) == '\'' || text.charAt(i) == '’')) {
+                int end = i + 1;
+                while (end < n && Character.isLetter(c = text.codePointAt(end))) {
+                    end += Character.charCount(c);
+                }
+                if (end > i + 1) {
+                    i = end;
+                }
+            }
+            words.add(text.substring(start, i));
+        }
+    }
+
+    /** {@code \p{L}} or {@code \p{N}}: a letter, or a digit, letter-like or other number. */
+    private static boolean letterOrNumber(int c) {
+        if (Character.isLetter(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
+    }
+
     /** The text of the longest answer (its Markdown's length decides), shortened; {@code answers} as above. */
     private static String snippet(Topic t, List<String> answers) {
         int best = -1;
@@ -200,7 +236,7 @@ final class SearchIndexBuilder {
                 ? t.items().stream().flatMap(i -> i.answerLinks().stream()).map(AnswerLink::title).findFirst()
                 .map(title -> "Answer elsewhere: " + title).orElse("")
                 : answers.get(best);
-        text = SPACES.matcher(text).replaceAll(" ").strip();
+        text = collapsedSpaces(text);
         if (text.length() > SNIPPET) {
             int cut = text.lastIndexOf(' ', SNIPPET);
             text = text.substring(0, cut > SNIPPET / 2 ? cut : SNIPPET) + "…";
@@ -208,16 +244,67 @@ final class SearchIndexBuilder {
         return text;
     }
 
-    /** term -> (doc -> score x 100), BM25F over the four fields. */
-    private static Map<String, Map<Integer, Integer>> postings(List<Doc> docs) {
-        double[] weights = {TITLE, PHRASINGS, CATEGORY, BODY};
-        double[] averageLength = new double[weights.length];
+    /** One term's postings: (doc, score x 100) pairs, in doc order. */
+    private static final class Postings {
+        private int[] pairs = new int[8];
+        private int size;
+
+        void add(int doc, int score) {
+            if (size == pairs.length) {
+                pairs = Arrays.copyOf(pairs, size * 2);
+            }
+            pairs[size++] = doc;
+            pairs[size++] = score;
+        }
+
+        /** The pairs flattened, highest score first, then by doc. */
+        int[] bestFirst() {
+            Integer[] order = new Integer[size / 2];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> pairs[2 * a + 1] != pairs[2 * b + 1]
+                    ? Integer.compare(pairs[2 * b + 1], pairs[2 * a + 1]) : Integer.compare(pairs[2 * a], pairs[2 * b]));
+            int[] flat = new int[size];
+            for (int i = 0; i < order.length; i++) {
+                flat[2 * i] = pairs[2 * order[i]];
+                flat[2 * i + 1] = pairs[2 * order[i] + 1];
+            }
+            return flat;
+        }
+    }
+
+    /** One document's indexed terms and their scores (x 100). */
+    private record Scored(List<String> terms, int[] scores) {
+    }
+
+    private static final double[] FIELD_WEIGHTS = {TITLE, PHRASINGS, CATEGORY, BODY};
+
+    /**
+     * The text with each run of spaces as one space, stripped, as far as a snippet can show it: a long answer's
+     * beginning is enough when it already gives more than {@link #SNIPPET} characters (the cut looks no further).
+     */
+    static String collapsedSpaces(String text) {
+        int prefix = 4 * SNIPPET;
+        if (text.length() > prefix) {
+            String start = SPACES.matcher(text.substring(0, prefix)).replaceAll(" ").stripLeading();
+            // the last character may still be a space the rest of the text would strip or extend: one more
+            if (start.length() > SNIPPET + 1) {
+                return start;
+            }
+        }
+        return SPACES.matcher(text).replaceAll(" ").strip();
+    }
+
+    /** term -> its postings, BM25F over the four fields; documents are scored in parallel. */
+    private static Map<String, Postings> postings(List<Doc> docs) {
+        double[] averageLength = new double[FIELD_WEIGHTS.length];
         for (Doc d : docs) {
-            for (int f = 0; f < weights.length; f++) {
+            for (int f = 0; f < FIELD_WEIGHTS.length; f++) {
                 averageLength[f] += d.fields().get(f).values().stream().mapToInt(Integer::intValue).sum();
             }
         }
-        for (int f = 0; f < weights.length; f++) {
+        for (int f = 0; f < FIELD_WEIGHTS.length; f++) {
             averageLength[f] = Math.max(1, averageLength[f] / Math.max(1, docs.size()));
         }
         Map<String, Integer> df = new HashMap<>();
@@ -227,42 +314,53 @@ final class SearchIndexBuilder {
             terms.forEach(t -> df.merge(t, 1, Integer::sum));
         }
         int n = docs.size();
-        Map<String, Map<Integer, Integer>> postings = new TreeMap<>();
-        for (int d = 0; d < docs.size(); d++) {
-            Doc doc = docs.get(d);
-            Map<String, Double> weighted = new HashMap<>();
-            for (int f = 0; f < weights.length; f++) {
-                Map<String, Integer> tf = doc.fields().get(f);
-                int length = tf.values().stream().mapToInt(Integer::intValue).sum();
-                double norm = 1 - B + B * length / averageLength[f];
-                for (Map.Entry<String, Integer> e : tf.entrySet()) {
-                    weighted.merge(e.getKey(), weights[f] * e.getValue() / norm, Double::sum);
-                }
-            }
-            // keep every title/phrasing/category term, and the body's best terms
-            Set<String> questionTerms = new LinkedHashSet<>();
-            for (int f = 0; f < 3; f++) {
-                questionTerms.addAll(doc.fields().get(f).keySet());
-            }
-            List<Map.Entry<String, Double>> entries = new ArrayList<>(weighted.entrySet());
-            entries.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-            int bodyKept = 0;
-            for (Map.Entry<String, Double> e : entries) {
-                String term = e.getKey();
-                boolean question = questionTerms.contains(term);
-                if (!question && bodyKept >= BODY_TERMS) {
-                    continue;
-                }
-                if (!question) {
-                    bodyKept++;
-                }
-                int termDf = df.get(term);
-                double idf = Math.log(1 + (n - termDf + 0.5) / (termDf + 0.5));
-                double score = doc.prior() * idf * e.getValue() * (K1 + 1) / (e.getValue() + K1);
-                postings.computeIfAbsent(term, k -> new TreeMap<>()).put(d, (int) Math.round(score * 100));
+        List<Scored> scored = docs.parallelStream().map(doc -> scored(doc, averageLength, df, n)).toList();
+        Map<String, Postings> postings = new HashMap<>();
+        for (int d = 0; d < scored.size(); d++) {
+            Scored s = scored.get(d);
+            for (int i = 0; i < s.terms().size(); i++) {
+                postings.computeIfAbsent(s.terms().get(i), k -> new Postings()).add(d, s.scores()[i]);
             }
         }
         return postings;
+    }
+
+    private static Scored scored(Doc doc, double[] averageLength, Map<String, Integer> df, int n) {
+        Map<String, Double> weighted = new HashMap<>();
+        for (int f = 0; f < FIELD_WEIGHTS.length; f++) {
+            Map<String, Integer> tf = doc.fields().get(f);
+            int length = tf.values().stream().mapToInt(Integer::intValue).sum();
+            double norm = 1 - B + B * length / averageLength[f];
+            for (Map.Entry<String, Integer> e : tf.entrySet()) {
+                weighted.merge(e.getKey(), FIELD_WEIGHTS[f] * e.getValue() / norm, Double::sum);
+            }
+        }
+        // keep every title/phrasing/category term, and the body's best terms
+        Set<String> questionTerms = new LinkedHashSet<>();
+        for (int f = 0; f < 3; f++) {
+            questionTerms.addAll(doc.fields().get(f).keySet());
+        }
+        List<Map.Entry<String, Double>> entries = new ArrayList<>(weighted.entrySet());
+        entries.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        List<String> terms = new ArrayList<>();
+        int[] scores = new int[entries.size()];
+        int bodyKept = 0;
+        for (Map.Entry<String, Double> e : entries) {
+            String term = e.getKey();
+            boolean question = questionTerms.contains(term);
+            if (!question && bodyKept >= BODY_TERMS) {
+                continue;
+            }
+            if (!question) {
+                bodyKept++;
+            }
+            int termDf = df.get(term);
+            double idf = Math.log(1 + (n - termDf + 0.5) / (termDf + 0.5));
+            double score = doc.prior() * idf * e.getValue() * (K1 + 1) / (e.getValue() + K1);
+            scores[terms.size()] = (int) Math.round(score * 100);
+            terms.add(term);
+        }
+        return new Scored(terms, Arrays.copyOf(scores, terms.size()));
     }
 
     /** Every corpus word that analyses to one indexed term, mapped to it. */
