@@ -80,10 +80,12 @@ public final class LinkChecker {
         int slash = page.lastIndexOf('/');
         String directory = slash < 0 ? "" : page.substring(0, slash + 1);
         for (String link : parsed.get(page).links()) {
-            if (link.isEmpty() || ALLOWED_SCHEME.matcher(link).lookingAt()) {
+            // a scheme needs a colon: most links, relative paths, have none
+            boolean colon = link.indexOf(':') >= 0;
+            if (link.isEmpty() || colon && ALLOWED_SCHEME.matcher(link).lookingAt()) {
                 continue;
             }
-            if (ANY_SCHEME.matcher(link).lookingAt() || link.startsWith("//")) {
+            if (colon && ANY_SCHEME.matcher(link).lookingAt() || link.startsWith("//")) {
                 broken.add(new Broken(page, link, "not a link within the site"));
                 continue;
             }

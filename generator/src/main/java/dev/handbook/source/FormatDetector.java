@@ -1,6 +1,8 @@
 package dev.handbook.source;
 
 import java.util.Locale;
+import java.util.function.LongPredicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Guesses a document's format from its extension and, when that says nothing, from its content. */
@@ -24,12 +26,23 @@ final class FormatDetector {
         if (HTML_START.matcher(text).find()) {
             return SourceFormat.HTML;
         }
-        long tags = HTML_TAG.matcher(text).results().count();
         long lines = text.lines().count();
-        if (tags > 5 && tags * 2 > lines) {
+        // counting stops as soon as the count decides: a long document need not be read to its end
+        if (countsPast(HTML_TAG.matcher(text), tags -> tags > 5 && tags * 2 > lines)) {
             return SourceFormat.HTML;
         }
-        long marks = MARKDOWN_MARK.matcher(text).results().count();
-        return marks * 20 > lines ? SourceFormat.MARKDOWN : SourceFormat.TEXT;
+        return countsPast(MARKDOWN_MARK.matcher(text), marks -> marks * 20 > lines)
+                ? SourceFormat.MARKDOWN : SourceFormat.TEXT;
+    }
+
+    /** Whether the number of matches reaches one that {@code enough} accepts (it only ever grows). */
+    private static boolean countsPast(Matcher matcher, LongPredicate enough) {
+        long count = 0;
+        while (matcher.find()) {
+            if (enough.test(++count)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

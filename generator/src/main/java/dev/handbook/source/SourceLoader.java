@@ -127,7 +127,7 @@ public final class SourceLoader {
             diagnostics.error(shown, 0, "cannot read file: " + e.getMessage(), "check its permissions");
             return null;
         }
-        if (bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+        if (bytes.length == 0 || (!hasVisibleAscii(bytes) && new String(bytes, StandardCharsets.UTF_8).isBlank())) {
             diagnostics.warn(shown, 0, "empty source, skipped", "add content or remove the file");
             return null;
         }
@@ -158,6 +158,16 @@ public final class SourceLoader {
         return new SourceDocument(id, shown, title, meta == null ? "" : meta.author(),
                 meta == null ? "" : meta.publisher(), meta == null ? "" : meta.url(),
                 meta == null ? "" : meta.license(), meta == null ? "" : meta.notice(), format, lines);
+    }
+
+    /** Whether the bytes hold a printable ASCII character: then the text is not blank, and need not be decoded. */
+    private static boolean hasVisibleAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b > ' ' && b < 0x7f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Lines past this length are kept, but are almost certainly a capture gone wrong (and slow to read). */
