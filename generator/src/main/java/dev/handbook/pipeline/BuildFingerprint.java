@@ -5,10 +5,15 @@ import dev.handbook.memo.Hashes;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -51,15 +56,36 @@ final class BuildFingerprint {
     }
 
     static String outputs(Path outDir) throws IOException {
+        return written(outDir).fingerprint();
+    }
+
+    /** What a build left: the fingerprint of its files (paths and sizes) and how many HTML pages it holds. */
+    record Written(String fingerprint, int pages) {
+    }
+
+    /** Reads the output once: each file's size comes with the walk, not from asking for it again. */
+    static Written written(Path outDir) throws IOException {
         if (!Files.isDirectory(outDir)) {
-            return "";
+            return new Written("", 0);
         }
+        TreeMap<Path, Long> sizes = new TreeMap<>();
+        Files.walkFileTree(outDir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile()) {
+                    sizes.put(file, attributes.size());
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
         MessageDigest digest = Hashes.sha256();
-        try (Stream<Path> files = Files.walk(outDir)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                digest.update((outDir.relativize(f) + ":" + Files.size(f) + "\n").getBytes(StandardCharsets.UTF_8));
+        int pages = 0;
+        for (Map.Entry<Path, Long> f : sizes.entrySet()) {
+            digest.update((outDir.relativize(f.getKey()) + ":" + f.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
+            if (f.getKey().getFileName().toString().endsWith(".html")) {
+                pages++;
             }
         }
-        return Hashes.hex(digest);
+        return new Written(Hashes.hex(digest), pages);
     }
 }

@@ -213,7 +213,6 @@ public final class Pipeline {
         Path staging = target.resolveSibling(target.getFileName() + ".building");
         deleteTree(staging);
         Files.createDirectories(staging);
-        int pages;
         try {
             for (Output output : outputs) {
                 long start = System.nanoTime();
@@ -244,7 +243,6 @@ public final class Pipeline {
                         "a template or an answer links to a page that does not exist"));
                 throw new IOException(broken.size() + " broken link(s), first: " + broken.get(0));
             }
-            pages = countPages(staging);
             swapIn(staging, target);
         } catch (IOException | RuntimeException e) {
             deleteTree(staging);
@@ -253,12 +251,13 @@ public final class Pipeline {
             renderer.close();
         }
         renderCache.save();
+        BuildFingerprint.Written written = BuildFingerprint.written(target);
         Files.createDirectories(fingerprintFile.getParent());
-        Files.writeString(fingerprintFile, inputs + "\n" + BuildFingerprint.outputs(target));
+        Files.writeString(fingerprintFile, inputs + "\n" + written.fingerprint());
         lastRender = new RenderStats(renderCache.hits(), renderCache.misses(), renderer.scriptLoads(), sourcesIngested,
                 site.topicsRendered());
         return new BuildResult(reports, topics, analysis.grouping().merges(), analysis.grouping().nearMisses(),
-                times, pages, true);
+                times, written.pages(), true);
     }
 
     /** Each {@code content/notes/<slug>.md} attached to its topic; a note for no topic is a warning. */
@@ -364,12 +363,6 @@ public final class Pipeline {
         }
         return java.time.LocalDate.ofInstant(java.time.Instant.ofEpochSecond(Long.parseLong(epoch)),
                 java.time.ZoneOffset.UTC).toString();
-    }
-
-    private static int countPages(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return (int) walk.filter(p -> p.getFileName().toString().endsWith(".html")).count();
-        }
     }
 
     static void deleteTree(Path dir) throws IOException {
