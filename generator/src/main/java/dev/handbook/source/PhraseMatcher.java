@@ -15,9 +15,67 @@ import java.util.function.BiConsumer;
  * Immutable once built.
  */
 final class PhraseMatcher {
+    /**
+     * A trie node. Children are kept in parallel arrays once the trie is built (a node has few; the root's ASCII
+     * children sit in a table): looking one up must not hash or box a character, since it happens at every word
+     * of every text the build reads.
+     */
     private static final class Node {
-        final Map<Character, Node> next = new HashMap<>(4);
+        private Map<Character, Node> building = new HashMap<>(4);
+        private char[] keys;
+        private Node[] children;
+        private Node[] ascii;
         String value;
+
+        Node child(char c) {
+            if (ascii != null && c < 128) {
+                return ascii[c];
+            }
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] == c) {
+                    return children[i];
+                }
+            }
+            return null;
+        }
+
+        /** Moves the children from the map used while building into the arrays used for matching. */
+        void freeze(boolean asciiTable) {
+            keys = new char[building.size()];
+            children = new Node[building.size()];
+            int i = 0;
+            for (Map.Entry<Character, Node> e : building.entrySet()) {
+                keys[i] = e.getKey();
+                children[i] = e.getValue();
+                e.getValue().freeze(false);
+                if (asciiTable && keys[i] < 128) {
+                    if (ascii == null) {
+                        ascii = new Node[128];
+                    }
+                    ascii[keys[i]] = children[i];
+                }
+                i++;
+            }
+            if (ascii != null) {
+                // the table answers for every ASCII character; the arrays for the rest
+                int rest = 0;
+                for (char k : keys) {
+                    rest += k < 128 ? 0 : 1;
+                }
+                char[] otherKeys = new char[rest];
+                Node[] otherChildren = new Node[rest];
+                int j = 0;
+                for (int k = 0; k < keys.length; k++) {
+                    if (keys[k] >= 128) {
+                        otherKeys[j] = keys[k];
+                        otherChildren[j++] = children[k];
+                    }
+                }
+                keys = otherKeys;
+                children = otherChildren;
+            }
+            building = null;
+        }
     }
 
     private final Node root = new Node();
@@ -31,11 +89,12 @@ final class PhraseMatcher {
             }
             Node node = root;
             for (int i = 0; i < key.length(); i++) {
-                node = node.next.computeIfAbsent(key.charAt(i), c -> new Node());
+                node = node.building.computeIfAbsent(key.charAt(i), c -> new Node());
             }
             node.value = value;
             empty = false;
         });
+        root.freeze(true);
     }
 
     boolean isEmpty() {
@@ -44,19 +103,21 @@ final class PhraseMatcher {
 
     /** Calls {@code onMatch} for each match, left to right. */
     void forEachMatch(CharSequence text, MatchConsumer onMatch) {
+        // the keys matching at a place come shortest first: the last is the longest
+        int[] end = {-1};
+        String[] value = {null};
+        KeyConsumer longest = (matchEnd, matched) -> {
+            end[0] = matchEnd;
+            value[0] = matched;
+        };
         int i = 0;
         while (i < text.length()) {
             if (i > 0 && Vocabulary.isWordChar(text.charAt(i - 1))) {
                 i++;
                 continue;
             }
-            // the keys matching here come shortest first: the last is the longest
-            int[] end = {-1};
-            String[] value = {null};
-            walk(text, i, (matchEnd, matched) -> {
-                end[0] = matchEnd;
-                value[0] = matched;
-            });
+            value[0] = null;
+            walk(text, i, longest);
             if (value[0] != null) {
                 onMatch.accept(i, end[0], value[0]);
                 i = Math.max(end[0], i + 1);
@@ -98,14 +159,14 @@ final class PhraseMatcher {
             if (j >= text.length()) {
                 break;
             }
-            Node space = node.next.get(' ');
+            Node space = node.child(' ');
             if (space != null && isSeparator(text.charAt(j))) {
                 do {
                     j++;
                 } while (j < text.length() && isSeparator(text.charAt(j)));
                 node = space;
             } else {
-                node = node.next.get(Character.toLowerCase(text.charAt(j)));
+                node = node.child(Character.toLowerCase(text.charAt(j)));
                 j++;
             }
         }

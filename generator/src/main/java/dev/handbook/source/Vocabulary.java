@@ -151,6 +151,9 @@ public final class Vocabulary {
      * vocabulary's and the category keywords' notion of a word boundary).
      */
     public static boolean isWordChar(char c) {
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        }
         if (Character.isLetter(c)) {
             return true;
         }

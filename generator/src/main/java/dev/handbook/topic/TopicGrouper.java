@@ -233,16 +233,19 @@ public final class TopicGrouper {
         Set<String> slugs = new HashSet<>();
         Set<String> renamed = new HashSet<>();
         Set<String> recategorized = new HashSet<>();
-        // each group's category is voted on by its items' keywords: the costly part, done for groups in parallel
+        // each group's category vote (its items' keywords), clearest phrasing and slug are read for groups in
+        // parallel; slugs are then made unique in group order
         List<List<Integer>> groups = List.copyOf(memberIndexes.values());
-        List<String> voted = groups.parallelStream()
-                .map(members -> category(members.stream().map(items::get).toList(), categorizer)).toList();
-        for (int g = 0; g < groups.size(); g++) {
-            List<Integer> members = groups.get(g);
+        List<GroupReading> readings = groups.parallelStream().map(members -> {
             List<Item> group = members.stream().map(items::get).toList();
-            String slug = Slugs.unique(Slugs.of(group.get(0).question()), slugs);
-            String title = curation.rename().getOrDefault(slug, canonicalTitle(members, model));
-            String category = curation.category().getOrDefault(slug, voted.get(g));
+            return new GroupReading(group, Slugs.of(group.get(0).question()), canonicalTitle(members, model),
+                    category(group, categorizer));
+        }).toList();
+        for (GroupReading reading : readings) {
+            List<Item> group = reading.items();
+            String slug = Slugs.unique(reading.slug(), slugs);
+            String title = curation.rename().getOrDefault(slug, reading.title());
+            String category = curation.category().getOrDefault(slug, reading.category());
             if (curation.rename().containsKey(slug)) {
                 renamed.add(slug);
             }
@@ -276,6 +279,10 @@ public final class TopicGrouper {
         List<Topic> sorted = new ArrayList<>(topics);
         sorted.sort(Comparator.comparingInt((Topic t) -> order.getOrDefault(t.category(), Integer.MAX_VALUE)));
         return sorted;
+    }
+
+    /** One group's items, its slug before it is made unique, its clearest phrasing and the category it votes for. */
+    private record GroupReading(List<Item> items, String slug, String title, String category) {
     }
 
     /** The category most items point to; a source's own section naming a category counts double. */
