@@ -9,7 +9,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -102,12 +102,18 @@ public final class OfflineBundle implements Output {
         try {
             deflater.setInput(bytes);
             deflater.finish();
-            ByteArrayOutputStream deflated = new ByteArrayOutputStream(bytes.length / 3 + 64);
-            byte[] buffer = new byte[64 * 1024];
+            // deflated straight into one array, room enough for input that does not compress (a page's worth,
+            // not a 64 KB buffer per file: with thousands of files that was a tenth of the build's allocation)
+            byte[] deflated = new byte[bytes.length + (bytes.length >> 3) + 64];
+            int length = 0;
             while (!deflater.finished()) {
-                deflated.write(buffer, 0, deflater.deflate(buffer));
+                if (length == deflated.length) {
+                    deflated = Arrays.copyOf(deflated, deflated.length * 2);
+                }
+                length += deflater.deflate(deflated, length, deflated.length - length);
             }
-            return new Packed(name, deflated.toByteArray(), ZipEntry.DEFLATED, crc.getValue(), bytes.length);
+            return new Packed(name, Arrays.copyOf(deflated, length), ZipEntry.DEFLATED, crc.getValue(),
+                    bytes.length);
         } finally {
             deflater.end();
         }

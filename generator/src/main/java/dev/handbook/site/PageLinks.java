@@ -58,7 +58,10 @@ record PageLinks(Set<String> ids, List<String> links) {
         String id = null;
         String href = null;
         String src = null;
-        Set<String> seen = new HashSet<>();
+        // only these three attributes matter: no other attribute's name or value is copied out of the page
+        boolean idSeen = false;
+        boolean hrefSeen = false;
+        boolean srcSeen = false;
         while (i < n && html.charAt(i) != '>') {
             char c = html.charAt(i);
             if (isSpace(c) || c == '/') {
@@ -70,18 +73,17 @@ record PageLinks(Set<String> ids, List<String> links) {
             while (i < n && !isSpace(html.charAt(i)) && "/>=".indexOf(html.charAt(i)) < 0) {
                 i++;
             }
-            String attribute = html.substring(nameStart, i).toLowerCase(Locale.ROOT);
+            int nameEnd = i;
             while (i < n && isSpace(html.charAt(i))) {
                 i++;
             }
-            String value = "";
+            int valueStart = -1;
+            int valueEnd = -1;
             if (i < n && html.charAt(i) == '=') {
                 i++;
                 while (i < n && isSpace(html.charAt(i))) {
                     i++;
                 }
-                int valueStart;
-                int valueEnd;
                 if (i < n && (html.charAt(i) == '"' || html.charAt(i) == '\'')) {
                     valueStart = i + 1;
                     valueEnd = html.indexOf(html.charAt(i), valueStart);
@@ -94,19 +96,17 @@ record PageLinks(Set<String> ids, List<String> links) {
                     }
                     valueEnd = i;
                 }
-                value = html.substring(valueStart, valueEnd);
-                if (value.indexOf('&') >= 0) {
-                    value = Parser.unescapeEntities(value, true);
-                }
             }
-            if (seen.add(attribute)) {   // a repeated attribute is ignored, as browsers do
-                switch (attribute) {
-                    case "id" -> id = value;
-                    case "href" -> href = value;
-                    case "src" -> src = value;
-                    default -> {
-                    }
-                }
+            // a repeated attribute is ignored, as browsers do
+            if (!idSeen && isName(html, nameStart, nameEnd, "id")) {
+                idSeen = true;
+                id = value(html, valueStart, valueEnd);
+            } else if (!hrefSeen && isName(html, nameStart, nameEnd, "href")) {
+                hrefSeen = true;
+                href = value(html, valueStart, valueEnd);
+            } else if (!srcSeen && isName(html, nameStart, nameEnd, "src")) {
+                srcSeen = true;
+                src = value(html, valueStart, valueEnd);
             }
         }
         if (i >= n) {
@@ -126,6 +126,29 @@ record PageLinks(Set<String> ids, List<String> links) {
             return close < 0 ? n : close;
         }
         return end;
+    }
+
+    /** Whether the attribute name at [start, end) is {@code name} (lower-case ASCII) in any case. */
+    private static boolean isName(String html, int start, int end, String name) {
+        if (end - start != name.length()) {
+            return false;
+        }
+        for (int k = 0; k < name.length(); k++) {
+            char c = html.charAt(start + k);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != name.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An attribute's value, character references resolved; "" for an attribute without one. */
+    private static String value(String html, int start, int end) {
+        if (start < 0) {
+            return "";
+        }
+        String value = html.substring(start, end);
+        return value.indexOf('&') >= 0 ? Parser.unescapeEntities(value, true) : value;
     }
 
     private static int indexOfIgnoreCase(String text, String what, int from) {
