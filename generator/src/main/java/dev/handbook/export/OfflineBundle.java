@@ -68,25 +68,40 @@ public final class OfflineBundle implements Output {
     private static final Pattern COMPRESSED = Pattern.compile("\\.(woff2?|pdf|zip|png|jpe?g|gif)$");
 
     /** The file's bytes for the bundle; an HTML page is also handed, as read, to {@code pages}. */
-    private static byte[] content(Path file, String name, BiConsumer<String, String> pages) {
+    private static byte[] content(Path file, String name, BiConsumer<String, byte[]> pages) {
         try {
             byte[] bytes = Files.readAllBytes(file);
             if (!name.endsWith(".html")) {
                 return bytes;
             }
-            String page = new String(bytes, StandardCharsets.UTF_8);
-            pages.accept(name, page);
-            return page.contains(ZIP) ? withoutSelfLink(page) : bytes;
+            pages.accept(name, bytes);
+            // the zip's name is ASCII, so its UTF-8 bytes are found without decoding the page
+            return contains(bytes, ZIP_NAME) ? withoutSelfLink(new String(bytes, StandardCharsets.UTF_8)) : bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static final byte[] ZIP_NAME = ZIP.getBytes(StandardCharsets.US_ASCII);
+
+    private static boolean contains(byte[] bytes, byte[] what) {
+        outer:
+        for (int i = 0; i + what.length <= bytes.length; i++) {
+            for (int k = 0; k < what.length; k++) {
+                if (bytes[i + k] != what[k]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** One file of the bundle, read and deflated (or stored, when already compressed), ready to be written. */
     private record Packed(String name, byte[] data, int method, long crc, long size) {
     }
 
-    private static Packed pack(Path out, Path file, BiConsumer<String, String> pages) {
+    private static Packed pack(Path out, Path file, BiConsumer<String, byte[]> pages) {
         String path = out.relativize(file).toString().replace('\\', '/');
         String name = "handbook/" + path;
         byte[] bytes = content(file, path, pages);
@@ -126,10 +141,10 @@ public final class OfflineBundle implements Output {
 
     /**
      * Writes the bundle, handing each HTML page of the site, as it is read for the bundle, to {@code pages}: its
-     * path below the site root ('/'-separated) and its text, from the threads that read it. The link check reads
-     * the pages this way instead of reading every file a second time.
+     * path below the site root ('/'-separated) and its UTF-8 bytes, from the threads that read it. The link check
+     * reads the pages this way instead of reading every file a second time.
      */
-    public void write(SiteModel model, Path out, BiConsumer<String, String> pages) throws IOException {
+    public void write(SiteModel model, Path out, BiConsumer<String, byte[]> pages) throws IOException {
         Path zip = Files.createDirectories(out.resolve("downloads")).resolve(ZIP);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(out)) {

@@ -2,7 +2,6 @@ package dev.handbook.site;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,8 +45,8 @@ public final class LinkChecker {
     public static final class Pages {
         private final Map<String, PageLinks> read = new ConcurrentHashMap<>();
 
-        /** @param path the page's path below the site root, '/'-separated; @param html its text */
-        public void add(String path, String html) {
+        /** @param path the page's path below the site root, '/'-separated; @param html its bytes, in UTF-8 */
+        public void add(String path, byte[] html) {
             read.put(path, PageLinks.of(html));
         }
     }
@@ -135,7 +134,7 @@ public final class LinkChecker {
 
     private static PageLinks read(Path page) {
         try {
-            return PageLinks.of(new String(Files.readAllBytes(page), StandardCharsets.UTF_8));
+            return PageLinks.of(Files.readAllBytes(page));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

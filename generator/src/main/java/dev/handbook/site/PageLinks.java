@@ -2,6 +2,7 @@ package dev.handbook.site;
 
 import org.jsoup.parser.Parser;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,8 +15,10 @@ import java.util.Set;
  *
  * <p>Read by scanning tags the way an HTML tokenizer does (comments, raw-text elements such as {@code script},
  * quoted and unquoted attribute values, character references), without building a tree: checking a large site
- * this way costs a tenth of parsing every page. {@code PageLinksTest} holds it to jsoup's reading of every page
- * of the handbook's own site.
+ * this way costs a tenth of parsing every page. The scan reads the page's UTF-8 bytes as they are: everything it
+ * looks for is ASCII, which never occurs inside a multi-byte character, so only tag names and the values it keeps
+ * are decoded, never the whole page. {@code PageLinksTest} holds it to jsoup's reading of every page of the
+ * handbook's own site.
  */
 record PageLinks(Set<String> ids, List<String> links) {
     /** Elements whose content is text up to their end tag, never markup. */
@@ -23,38 +26,45 @@ record PageLinks(Set<String> ids, List<String> links) {
             "noembed", "noframes", "plaintext");
     private static final Set<String> HREF = Set.of("a", "link");
     private static final Set<String> SRC = Set.of("script", "img", "iframe", "source");
+    private static final byte[] COMMENT_START = ascii("<!--");
+    private static final byte[] COMMENT_END = ascii("-->");
 
     static PageLinks of(String html) {
+        return of(html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @param html a page in UTF-8 */
+    static PageLinks of(byte[] html) {
         Set<String> ids = new HashSet<>();
         List<String> links = new ArrayList<>();
-        int n = html.length();
-        int i = html.indexOf('<');
+        int n = html.length;
+        int i = indexOf(html, '<', 0);
         while (i >= 0 && i < n - 1) {
-            char next = html.charAt(i + 1);
-            if (html.startsWith("<!--", i)) {
-                int end = html.indexOf("-->", i + 4);
+            byte next = html[i + 1];
+            if (startsWith(html, COMMENT_START, i)) {
+                int end = indexOf(html, COMMENT_END, i + 4);
                 i = end < 0 ? n : end + 3;
             } else if (next == '!' || next == '?' || next == '/') {
-                int end = html.indexOf('>', i + 2);
+                int end = indexOf(html, '>', i + 2);
                 i = end < 0 ? n : end + 1;
             } else if (isAsciiLetter(next)) {
                 i = tag(html, i + 1, ids, links);
             } else {
                 i++;
             }
-            i = i >= n ? -1 : html.indexOf('<', i);
+            i = i >= n ? -1 : indexOf(html, '<', i);
         }
         return new PageLinks(ids, links);
     }
 
     /** Reads the start tag whose name begins at {@code at}; returns where scanning goes on. */
-    private static int tag(String html, int at, Set<String> ids, List<String> links) {
-        int n = html.length();
+    private static int tag(byte[] html, int at, Set<String> ids, List<String> links) {
+        int n = html.length;
         int i = at;
-        while (i < n && !isSpace(html.charAt(i)) && html.charAt(i) != '/' && html.charAt(i) != '>') {
+        while (i < n && !isSpace(html[i]) && html[i] != '/' && html[i] != '>') {
             i++;
         }
-        String name = html.substring(at, i).toLowerCase(Locale.ROOT);
+        String name = new String(html, at, i - at, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
         String id = null;
         String href = null;
         String src = null;
@@ -62,36 +72,36 @@ record PageLinks(Set<String> ids, List<String> links) {
         boolean idSeen = false;
         boolean hrefSeen = false;
         boolean srcSeen = false;
-        while (i < n && html.charAt(i) != '>') {
-            char c = html.charAt(i);
+        while (i < n && html[i] != '>') {
+            byte c = html[i];
             if (isSpace(c) || c == '/') {
                 i++;
                 continue;
             }
             int nameStart = i;
             i++;   // an attribute name may begin with '=' or a quote
-            while (i < n && !isSpace(html.charAt(i)) && "/>=".indexOf(html.charAt(i)) < 0) {
+            while (i < n && !isSpace(html[i]) && html[i] != '/' && html[i] != '>' && html[i] != '=') {
                 i++;
             }
             int nameEnd = i;
-            while (i < n && isSpace(html.charAt(i))) {
+            while (i < n && isSpace(html[i])) {
                 i++;
             }
             int valueStart = -1;
             int valueEnd = -1;
-            if (i < n && html.charAt(i) == '=') {
+            if (i < n && html[i] == '=') {
                 i++;
-                while (i < n && isSpace(html.charAt(i))) {
+                while (i < n && isSpace(html[i])) {
                     i++;
                 }
-                if (i < n && (html.charAt(i) == '"' || html.charAt(i) == '\'')) {
+                if (i < n && (html[i] == '"' || html[i] == '\'')) {
                     valueStart = i + 1;
-                    valueEnd = html.indexOf(html.charAt(i), valueStart);
+                    valueEnd = indexOf(html, (char) html[i], valueStart);
                     valueEnd = valueEnd < 0 ? n : valueEnd;
                     i = Math.min(n, valueEnd + 1);
                 } else {
                     valueStart = i;
-                    while (i < n && !isSpace(html.charAt(i)) && html.charAt(i) != '>') {
+                    while (i < n && !isSpace(html[i]) && html[i] != '>') {
                         i++;
                     }
                     valueEnd = i;
@@ -122,20 +132,19 @@ record PageLinks(Set<String> ids, List<String> links) {
         }
         int end = i + 1;
         if (RAW_TEXT.contains(name)) {   // "<script/>" too: the slash does not end a non-void element
-            int close = indexOfIgnoreCase(html, "</" + name, end);
+            int close = indexOfEndTag(html, name, end);
             return close < 0 ? n : close;
         }
         return end;
     }
 
     /** Whether the attribute name at [start, end) is {@code name} (lower-case ASCII) in any case. */
-    private static boolean isName(String html, int start, int end, String name) {
+    private static boolean isName(byte[] html, int start, int end, String name) {
         if (end - start != name.length()) {
             return false;
         }
         for (int k = 0; k < name.length(); k++) {
-            char c = html.charAt(start + k);
-            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != name.charAt(k)) {
+            if (lowerAscii(html[start + k]) != name.charAt(k)) {
                 return false;
             }
         }
@@ -143,28 +152,68 @@ record PageLinks(Set<String> ids, List<String> links) {
     }
 
     /** An attribute's value, character references resolved; "" for an attribute without one. */
-    private static String value(String html, int start, int end) {
+    private static String value(byte[] html, int start, int end) {
         if (start < 0) {
             return "";
         }
-        String value = html.substring(start, end);
+        String value = new String(html, start, end - start, StandardCharsets.UTF_8);
         return value.indexOf('&') >= 0 ? Parser.unescapeEntities(value, true) : value;
     }
 
-    private static int indexOfIgnoreCase(String text, String what, int from) {
-        for (int i = text.indexOf('<', from); i >= 0; i = text.indexOf('<', i + 1)) {
-            if (text.regionMatches(true, i, what, 0, what.length())) {
+    /** Where {@code </name} (the name in any ASCII case) next starts, or -1. */
+    private static int indexOfEndTag(byte[] html, String name, int from) {
+        for (int i = indexOf(html, '<', from); i >= 0; i = indexOf(html, '<', i + 1)) {
+            if (i + 2 + name.length() <= html.length && html[i + 1] == '/'
+                    && isName(html, i + 2, i + 2 + name.length(), name)) {
                 return i;
             }
         }
         return -1;
     }
 
-    private static boolean isAsciiLetter(char c) {
+    private static int indexOf(byte[] html, char c, int from) {
+        for (int i = from; i < html.length; i++) {
+            if (html[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(byte[] html, byte[] what, int from) {
+        for (int i = indexOf(html, (char) what[0], from); i >= 0; i = indexOf(html, (char) what[0], i + 1)) {
+            if (startsWith(html, what, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(byte[] html, byte[] what, int at) {
+        if (at + what.length > html.length) {
+            return false;
+        }
+        for (int k = 0; k < what.length; k++) {
+            if (html[at + k] != what[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static char lowerAscii(byte b) {
+        return (char) (b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+    }
+
+    private static boolean isAsciiLetter(byte c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    private static boolean isSpace(char c) {
+    private static boolean isSpace(byte c) {
         return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
     }
 }
