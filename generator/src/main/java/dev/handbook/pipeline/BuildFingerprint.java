@@ -81,7 +81,8 @@ final class BuildFingerprint {
         MessageDigest digest = Hashes.sha256();
         int pages = 0;
         for (Map.Entry<Path, Long> f : sizes.entrySet()) {
-            digest.update((outDir.relativize(f.getKey()) + ":" + f.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
+            String line = outDir.relativize(f.getKey()) + ":" + f.getValue() + "\n";
+            digest.update(line.getBytes(StandardCharsets.UTF_8));
             if (f.getKey().getFileName().toString().endsWith(".html")) {
                 pages++;
             }

@@ -264,7 +264,8 @@ final class SearchIndexBuilder {
                 order[i] = i;
             }
             Arrays.sort(order, (a, b) -> pairs[2 * a + 1] != pairs[2 * b + 1]
-                    ? Integer.compare(pairs[2 * b + 1], pairs[2 * a + 1]) : Integer.compare(pairs[2 * a], pairs[2 * b]));
+                    ? Integer.compare(pairs[2 * b + 1], pairs[2 * a + 1])
+                    : Integer.compare(pairs[2 * a], pairs[2 * b]));
             int[] flat = new int[size];
             for (int i = 0; i < order.length; i++) {
                 flat[2 * i] = pairs[2 * order[i]];

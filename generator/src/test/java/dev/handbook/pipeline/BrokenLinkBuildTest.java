@@ -1,5 +1,6 @@
 package dev.handbook.pipeline;
 
+import dev.handbook.Trees;
 import dev.handbook.diag.Diagnostic;
 import dev.handbook.diag.Diagnostics;
 import org.junit.jupiter.api.Test;
@@ -34,21 +35,12 @@ class BrokenLinkBuildTest {
                 A table of predicted against actual classes.
                 """);
         Path theme = tmp.resolve("theme");
-        try (Stream<Path> files = Files.walk(Path.of("theme"))) {
-            for (Path f : files.toList()) {
-                Path target = theme.resolve(Path.of("theme").relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
+        Trees.copy(Path.of("theme"), theme);
         Path topicTemplate = theme.resolve("templates/topic.peb");
         String template = Files.readString(topicTemplate);
         int end = template.lastIndexOf("{% endblock %}");
-        Files.writeString(topicTemplate, template.substring(0, end) + "<a href=\"{{ root }}no-such-page.html\">gone</a>\n"
-                + template.substring(end));
+        Files.writeString(topicTemplate, template.substring(0, end)
+                + "<a href=\"{{ root }}no-such-page.html\">gone</a>\n" + template.substring(end));
         Path out = tmp.resolve("site");
         Files.createDirectories(out);
         Files.writeString(out.resolve("index.html"), "the previous site");

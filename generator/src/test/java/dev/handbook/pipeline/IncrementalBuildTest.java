@@ -1,5 +1,6 @@
 package dev.handbook.pipeline;
 
+import dev.handbook.Trees;
 import dev.handbook.diag.Diagnostics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,19 +20,6 @@ class IncrementalBuildTest {
     @TempDir
     Path tmp;
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
-    }
-
     private static void assertSameTree(Path expected, Path actual) throws IOException {
         List<String> expectedFiles = files(expected);
         assertEquals(expectedFiles, files(actual));
@@ -50,8 +38,8 @@ class IncrementalBuildTest {
     void aRebuildRedoesOnlyWhatChangedAndWritesWhatAFullBuildWould() throws IOException {
         Path content = tmp.resolve("content");
         Path theme = tmp.resolve("theme");
-        copyTree(Path.of("content"), content);
-        copyTree(Path.of("theme"), theme);
+        Trees.copy(Path.of("content"), content);
+        Trees.copy(Path.of("theme"), theme);
         Pipeline.Memos memos = Pipeline.Memos.remembering();
         Path served = tmp.resolve("served/site");
         Pipeline first = new Pipeline(new Diagnostics(), memos);

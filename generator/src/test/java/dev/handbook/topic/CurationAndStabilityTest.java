@@ -1,5 +1,6 @@
 package dev.handbook.topic;
 
+import dev.handbook.Trees;
 import dev.handbook.diag.Diagnostic;
 import dev.handbook.diag.Diagnostics;
 import dev.handbook.pipeline.BuildOptions;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -26,16 +26,7 @@ class CurationAndStabilityTest {
 
     private Path copyOfContent() throws IOException {
         Path content = tmp.resolve("content");
-        try (Stream<Path> walk = Files.walk(Path.of("content"))) {
-            for (Path p : walk.toList()) {
-                Path target = content.resolve(Path.of("content").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        Trees.copy(Path.of("content"), content);
         return content;
     }
 
