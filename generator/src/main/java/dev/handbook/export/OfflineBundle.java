@@ -37,8 +37,6 @@ import java.util.zip.ZipEntry;
  */
 public final class OfflineBundle implements Output {
     static final String ZIP = "handbook-offline.zip";
-    /** Where the bundle is written, relative to the site root. */
-    public static final String PATH = "downloads/" + ZIP;
     /**
      * 2000-01-01 00:00: zip timestamps say nothing about when the build ran. Entries carry only the DOS date and
      * time, which zip writers derive from the local time zone, so the instant is taken in that zone: the bytes are

@@ -39,7 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -236,7 +235,7 @@ public final class Pipeline {
             bundle.write(model, staging, readPages::add);
             times.put(bundle.name(), (System.nanoTime() - start) / 1_000_000);
             start = System.nanoTime();
-            List<LinkChecker.Broken> broken = LinkChecker.check(staging, Set.of(OfflineBundle.PATH), readPages);
+            List<LinkChecker.Broken> broken = LinkChecker.check(staging, readPages);
             times.put("links", (System.nanoTime() - start) / 1_000_000);
             if (!broken.isEmpty()) {
                 broken.forEach(b -> diagnostics.error(b.page(), 0, "broken link " + b.link() + ": " + b.reason(),

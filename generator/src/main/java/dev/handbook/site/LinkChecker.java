@@ -35,7 +35,7 @@ public final class LinkChecker {
     private static final Pattern ANY_SCHEME = Pattern.compile("(?i)[a-z][a-z0-9+.-]*:");
 
     public static List<Broken> check(Path site) throws IOException {
-        return check(site, Set.of(), new Pages());
+        return check(site, new Pages());
     }
 
     /**
@@ -51,23 +51,20 @@ public final class LinkChecker {
         }
     }
 
-    /**
-     * @param beingWritten files (relative to the site root) that another output is writing meanwhile: links to
-     *                     them count as links to existing files
-     * @param pages        pages already read; the others are read here
-     */
-    public static List<Broken> check(Path site, Set<String> beingWritten, Pages pages) throws IOException {
+    /** @param pages pages already read; the others are read here */
+    public static List<Broken> check(Path site, Pages pages) throws IOException {
         // files by their path below the site root, '/'-separated, as links name them
-        Set<String> files = new HashSet<>(beingWritten);
+        Set<String> files = new HashSet<>();
         try (Stream<Path> walk = Files.walk(site)) {
             walk.filter(Files::isRegularFile).forEach(p -> files.add(site.relativize(p).toString().replace('\\', '/')));
         }
-        List<String> pageNames = files.stream().filter(p -> p.endsWith(".html") && !beingWritten.contains(p))
-                .sorted().toList();
+        List<String> pageNames = files.stream().filter(p -> p.endsWith(".html")).sorted().toList();
         // each page is read once, then checked, pages in parallel; what is broken is reported in page order
         try {
-            Map<String, PageLinks> parsed = pageNames.parallelStream().collect(Collectors.toMap(page -> page,
-                    page -> pages.read.containsKey(page) ? pages.read.get(page) : read(site.resolve(page))));
+            Map<String, PageLinks> parsed = pageNames.parallelStream().collect(Collectors.toMap(page -> page, page -> {
+                PageLinks known = pages.read.get(page);
+                return known != null ? known : read(site.resolve(page));
+            }));
             return pageNames.parallelStream().flatMap(page -> check(page, parsed, files).stream()).toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();

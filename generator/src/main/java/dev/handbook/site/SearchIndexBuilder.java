@@ -190,12 +190,12 @@ final class SearchIndexBuilder {
         int i = 0;
         while (i < n) {
             int c = text.codePointAt(i);
-            if (!letterOrNumber(c)) {
+            if (!Vocabulary.isWordChar(c)) {
                 i += Character.charCount(c);
                 continue;
             }
             int start = i;
-            while (i < n && letterOrNumber(c = text.codePointAt(i))) {
+            while (i < n && Vocabulary.isWordChar(c = text.codePointAt(i))) {
                 i += Character.charCount(c);
             }
             if (i < n && (text.charAt(i) == '\'' || text.charAt(i) == '’')) {
@@ -209,16 +209,6 @@ final class SearchIndexBuilder {
             }
             words.add(text.substring(start, i));
         }
-    }
-
-    /** {@code \p{L}} or {@code \p{N}}: a letter, or a digit, letter-like or other number. */
-    private static boolean letterOrNumber(int c) {
-        if (Character.isLetter(c)) {
-            return true;
-        }
-        int type = Character.getType(c);
-        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
-                || type == Character.OTHER_NUMBER;
     }
 
     /** The text of the longest answer (its Markdown's length decides), shortened; {@code answers} as above. */

@@ -154,6 +154,11 @@ public final class Vocabulary {
         if (c < 128) {
             return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
         }
+        return isWordChar((int) c);
+    }
+
+    /** {@link #isWordChar(char)} for a code point: a letter, or a digit, letter-like or other number. */
+    public static boolean isWordChar(int c) {
         if (Character.isLetter(c)) {
             return true;
         }
