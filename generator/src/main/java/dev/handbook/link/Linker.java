@@ -63,8 +63,11 @@ public final class Linker {
         }
     }
 
-    private record Profile(Topic topic, Map<String, Double> question, double questionNorm,
-                           Map<String, Double> answer, double answerNorm, Terms questionTerms, Terms answerTerms) {
+    record Profile(Topic topic, Map<String, Double> question, double questionNorm,
+                   Map<String, Double> answer, double answerNorm, Terms questionTerms, Terms answerTerms) {
+        int maxTermId() {
+            return Math.max(questionTerms.maxId(), answerTerms.maxId());
+        }
     }
 
     /**
@@ -72,7 +75,7 @@ public final class Linker {
      * weights in the map's own order (sums run in that order, so scores are exactly the map version's), and an
      * open-addressing table from id to weight for lookups.
      */
-    private record Terms(int[] ids, double[] weights, int[] tableIds, double[] tableWeights, double sum) {
+    record Terms(int[] ids, double[] weights, int[] tableIds, double[] tableWeights, double sum) {
         static Terms of(Map<String, Double> weights, Map<String, Integer> dictionary) {
             int n = weights.size();
             int[] ids = new int[n];
@@ -104,6 +107,14 @@ public final class Linker {
             return (id * 0x9E3779B9 >>> 16) & mask;
         }
 
+        int maxId() {
+            int max = -1;
+            for (int id : ids) {
+                max = Math.max(max, id);
+            }
+            return max;
+        }
+
         /** The weight of term {@code id}, or NaN when absent. */
         double weightOf(int id) {
             int mask = tableIds.length - 1;
@@ -132,8 +143,10 @@ public final class Linker {
         lists.forEach((t, list) -> postings.put(t, list.stream().mapToInt(Integer::intValue).toArray()));
         // Each topic's candidates scored, topics in parallel (each list is sorted, so timing cannot change it);
         // then every candidate edge once (the score is symmetric).
+        int terms = profiles.stream().mapToInt(Profile::maxTermId).max().orElse(-1) + 1;
+        ThreadLocal<PairScorer> scorers = ThreadLocal.withInitial(() -> new PairScorer(terms));
         List<List<double[]>> ranked = IntStream.range(0, profiles.size()).parallel()
-                .mapToObj(i -> rankCandidates(i, indexed.get(i), profiles, postings)).toList();
+                .mapToObj(i -> rankCandidates(i, indexed.get(i), profiles, postings, scorers.get())).toList();
         List<double[]> edges = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
             for (double[] s : ranked.get(i)) {
@@ -182,7 +195,7 @@ public final class Linker {
      * best first: nothing below that floor is ever linked, so it is neither kept nor sorted.
      */
     private static List<double[]> rankCandidates(int i, Set<String> indexTerms, List<Profile> profiles,
-                                                 Map<String, int[]> postings) {
+                                                 Map<String, int[]> postings, PairScorer scorer) {
         BitSet candidates = new BitSet(profiles.size());
         for (String t : indexTerms) {
             int[] posting = postings.get(t);
@@ -194,12 +207,14 @@ public final class Linker {
         }
         candidates.clear(i);
         List<double[]> scored = new ArrayList<>();
+        scorer.focus(profiles.get(i));
         for (int j = candidates.nextSetBit(0); j >= 0; j = candidates.nextSetBit(j + 1)) {
-            double score = score(profiles.get(i), profiles.get(j));
+            double score = scorer.score(profiles.get(j));
             if (score >= WEAK_FLOOR) {
                 scored.add(new double[]{score, j});
             }
         }
+        scorer.release();
         scored.sort(Comparator.<double[]>comparingDouble(x -> -x[0]).thenComparingDouble(x -> x[1]));
         return scored;
     }
@@ -253,7 +268,7 @@ public final class Linker {
         return weights;
     }
 
-    private static double norm(Map<String, Double> weights) {
+    static double norm(Map<String, Double> weights) {
         double sum = 0;
         for (double w : weights.values()) {
             sum += w * w;
