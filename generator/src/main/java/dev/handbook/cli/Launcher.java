@@ -32,6 +32,8 @@ public final class Launcher {
     static final long HEAP_PER_SOURCE_BYTE = 75;
     static final long MIN_HEAP_MB = 512;
     private static final String LAUNCH = "handbook.launch";
+    /** Set in the JVM whose classes become the jar's class-data archive when it exits. */
+    static final String ARCHIVING = "handbook.archiving";
 
     private Launcher() {
     }
@@ -60,9 +62,10 @@ public final class Launcher {
         Path newArchive = null;
         if (Files.isRegularFile(archive)) {
             command.add("-XX:SharedArchiveFile=" + archive);
-        } else if (Files.isWritable(jar.getParent())) {
+        } else if (makesArchive(args) && Files.isWritable(jar.getParent())) {
             newArchive = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid());
             command.add("-XX:ArchiveClassesAtExit=" + newArchive);
+            command.add("-D" + ARCHIVING + "=true");
         }
         command.add("-Xlog:cds=off");
         command.add("-Xlog:cds+dynamic=off");
@@ -156,6 +159,17 @@ public final class Launcher {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /**
+     * Whether this command's JVM should write the jar's class-data archive: only a build, which loads what the
+     * next builds load. An archive written by {@code --version}, {@code check} or {@code serve} would hold few of
+     * the build's classes, and it is kept for as long as the jar.
+     */
+    static boolean makesArchive(String[] args) {
+        List<String> all = Arrays.asList(args);
+        return !all.isEmpty() && all.get(0).equals("build") && !all.contains("--help") && !all.contains("-h")
+                && !all.contains("--version") && !all.contains("-V");
     }
 
     /** The JVM options this JVM was started with (those before {@code -jar}), such as a larger heap. */

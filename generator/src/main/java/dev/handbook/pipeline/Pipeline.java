@@ -177,8 +177,11 @@ public final class Pipeline {
             renderer.warmUpInBackground();
         }
         Analysis analysis;
+        long analysisStart = System.nanoTime();
         try {
             analysis = analyze(options, times);
+            // wall time: extract and clean above are summed over the sources read in parallel
+            times.put("analysis", (System.nanoTime() - analysisStart) / 1_000_000);
         } catch (RuntimeException e) {
             renderer.close();
             throw e;

@@ -206,6 +206,17 @@ public final class MarkdownRenderer implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * Loads KaTeX and highlight.js in an engine of their own and runs each once, then closes it: for the classes
+     * that loads, so that a class-data archive written by this JVM holds them.
+     */
+    public static void loadScriptLibraries() {
+        try (ScriptEngine engine = new ScriptEngine()) {
+            engine.formula("x^2", false);
+            engine.highlight("x = 1", "python");
+        }
+    }
+
     /** Time spent in KaTeX and highlight.js so far (waiting for the engine's start included), over all threads. */
     public long scriptNanos() {
         return scriptNanos.get();

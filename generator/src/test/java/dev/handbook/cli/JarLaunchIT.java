@@ -24,8 +24,13 @@ class JarLaunchIT {
     }
 
     private Run java(Path jar, String... args) throws IOException, InterruptedException {
+        return java(List.of("-jar", jar.toString()), args);
+    }
+
+    private Run java(List<String> jvmArgs, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString()));
+                .toString()));
+        command.addAll(jvmArgs);
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -60,6 +65,35 @@ class JarLaunchIT {
         Run second = java(jar, "build", "--out", out.toString(), "--no-pdf");
         assertEquals(0, second.exitCode(), second.output());
         assertEquals(1, archives(jar).size());
+    }
+
+    @Test
+    void onlyABuildWritesTheArchiveAndItHoldsTheScriptEngineEvenWhenEveryFormulaWasCached() throws Exception {
+        Path jar = freshJar();
+        Run version = java(jar, "--version");
+        assertEquals(0, version.exitCode(), version.output());
+        assertEquals(List.of(), archives(jar), "--version leaves no archive: it loads few of a build's classes");
+
+        // a build in the launcher's own JVM fills the render cache, so the first archived build runs no script
+        Path out = tmp.resolve("site");
+        Run direct = java(List.of("-Dhandbook.launch=direct", "-jar", jar.toString()), "build", "--out",
+                out.toString(), "--no-pdf");
+        assertEquals(0, direct.exitCode(), direct.output());
+        assertEquals(List.of(), archives(jar), "a JVM started without the launcher writes no archive");
+        Files.delete(tmp.resolve(".cache/build-fingerprint"));
+        Run first = java(jar, "build", "--out", out.toString(), "--no-pdf");
+        assertEquals(0, first.exitCode(), first.output());
+        assertEquals(1, archives(jar).size(), first.output());
+
+        // a build that meets formulas not in its cache takes the script engine's classes from the archive
+        Path archive = jar.resolveSibling(archives(jar).get(0));
+        Run cold = java(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info",
+                "-Dhandbook.launch=direct", "-cp", jar.toString(), Launcher.class.getName()),
+                "build", "--out", tmp.resolve("cold/site").toString(), "--no-pdf");
+        assertEquals(0, cold.exitCode(), cold.output().lines().filter(l -> !l.contains("class,load"))
+                .collect(java.util.stream.Collectors.joining("\n")));
+        assertTrue(cold.output().contains("org.graalvm.polyglot.Context source: shared objects file"),
+                "GraalJS comes from the archive");
     }
 
     @Test

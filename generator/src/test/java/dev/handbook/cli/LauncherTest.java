@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LauncherTest {
     private static final String C1 = "-XX:TieredStopAtLevel=1";
@@ -47,6 +49,17 @@ class LauncherTest {
         // two collectors on one command line would stop the JVM from starting
         assertEquals(List.of(C1, "-Xmx512m"), options("build", 200_000, List.of("-XX:+UseG1GC"), false));
         assertEquals(List.of(C1, "-Xmx512m"), options("build", 200_000, List.of("-XX:+UseZGC"), false));
+    }
+
+    @Test
+    void onlyABuildWritesTheClassDataArchive() {
+        assertTrue(Launcher.makesArchive(new String[]{"build"}));
+        assertTrue(Launcher.makesArchive(new String[]{"build", "--out", "x", "--no-pdf"}));
+        assertFalse(Launcher.makesArchive(new String[]{}));
+        assertFalse(Launcher.makesArchive(new String[]{"--version"}));
+        assertFalse(Launcher.makesArchive(new String[]{"build", "--help"}));
+        assertFalse(Launcher.makesArchive(new String[]{"check"}));
+        assertFalse(Launcher.makesArchive(new String[]{"serve", "--port", "8000"}));
     }
 
     @Test
