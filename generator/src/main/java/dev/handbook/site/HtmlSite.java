@@ -22,9 +22,12 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -174,6 +177,8 @@ public final class HtmlSite implements Output {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        removePagesExcept(out.resolve("topics"), topics.stream()
+                .map(t -> Path.of(topicPath(t)).getFileName().toString()).collect(Collectors.toSet()));
         Map<String, Views.TopicView> views = new HashMap<>();
         for (RenderedTopic r : rendered) {
             views.put(r.view().slug(), r.view());
@@ -472,12 +477,45 @@ public final class HtmlSite implements Output {
         return writer.toString();
     }
 
+    /**
+     * Writes a page over the file that may be there already (the build keeps the topic pages of the build before
+     * last for this, see {@code Pipeline}): the file is neither deleted nor truncated first, only cut to its new
+     * length after. Deleting thousands of files and creating as many anew is the costly way on some file systems:
+     * ext4 without a journal passes over every inode freed in the last minute for each file it creates.
+     */
     private static void writePage(Path file, String html) throws IOException {
         if (!Files.isDirectory(file.getParent())) {
             // (asking first: createDirectories on a directory that exists throws and catches an exception)
             Files.createDirectories(file.getParent());
         }
-        Files.writeString(file, html, StandardCharsets.UTF_8);
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            if (channel.size() > bytes.length) {
+                channel.truncate(bytes.length);
+            }
+        }
+    }
+
+    /** The pages of {@code dir} other than {@code keep}: topic pages of an earlier build whose topics are gone. */
+    private static void removePagesExcept(Path dir, Set<String> keep) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> gone;
+        try (Stream<Path> files = Files.list(dir)) {
+            gone = files.filter(f -> !keep.contains(f.getFileName().toString())).toList();
+        }
+        for (Path f : gone) {
+            try (Stream<Path> tree = Files.walk(f)) {
+                for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     /** "topics/x.html" for a page file: its path below the output directory. */
