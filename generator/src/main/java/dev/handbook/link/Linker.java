@@ -143,10 +143,16 @@ public final class Linker {
         lists.forEach((t, list) -> postings.put(t, list.stream().mapToInt(Integer::intValue).toArray()));
         // Each topic's candidates scored, topics in parallel (each list is sorted, so timing cannot change it);
         // then every candidate edge once (the score is symmetric).
+        // topics go in runs, each run with a scorer of its own (its arrays span every term)
         int terms = profiles.stream().mapToInt(Profile::maxTermId).max().orElse(-1) + 1;
-        ThreadLocal<PairScorer> scorers = ThreadLocal.withInitial(() -> new PairScorer(terms));
-        List<List<double[]>> ranked = IntStream.range(0, profiles.size()).parallel()
-                .mapToObj(i -> rankCandidates(i, indexed.get(i), profiles, postings, scorers.get())).toList();
+        int run = Math.max(64, profiles.size() / (8 * Runtime.getRuntime().availableProcessors()) + 1);
+        List<List<double[]>> ranked = IntStream.range(0, (profiles.size() + run - 1) / run).parallel()
+                .mapToObj(r -> {
+                    PairScorer scorer = new PairScorer(terms);
+                    return IntStream.range(r * run, Math.min(profiles.size(), (r + 1) * run))
+                            .mapToObj(i -> rankCandidates(i, indexed.get(i), profiles, postings, scorer)).toList();
+                })
+                .flatMap(List::stream).toList();
         List<double[]> edges = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
             for (double[] s : ranked.get(i)) {
