@@ -500,7 +500,7 @@ public final class HtmlSite implements Output {
         }
     }
 
-    /** The pages of {@code dir} other than {@code keep}: topic pages of an earlier build whose topics are gone. */
+    /** Removes what {@code dir} holds besides {@code keep}: topic pages of an earlier build whose topics are gone. */
     private static void removePagesExcept(Path dir, Set<String> keep) throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
