@@ -362,9 +362,13 @@ public final class Pipeline {
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(recycledPages);
-        if (!sharesFiles(old.resolve("topics"))) {
-            recycle(old.resolve("topics"), recycledPages);
+        try {
+            deleteTree(recycledPages);
+            if (!sharesFiles(old.resolve("topics"))) {
+                recycle(old.resolve("topics"), recycledPages);
+            }
+        } catch (IOException e) {
+            // the new site is in place: without old pages to write over, the next build writes its pages anew
         }
         deleteTree(old);
     }
