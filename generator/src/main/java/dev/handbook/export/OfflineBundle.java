@@ -1,5 +1,6 @@
 package dev.handbook.export;
 
+import dev.handbook.site.AsciiBytes;
 import dev.handbook.site.Output;
 import dev.handbook.site.SiteModel;
 
@@ -74,26 +75,13 @@ public final class OfflineBundle implements Output {
             }
             pages.accept(name, bytes);
             // the zip's name is ASCII, so its UTF-8 bytes are found without decoding the page
-            return contains(bytes, ZIP_NAME) ? withoutSelfLink(new String(bytes, StandardCharsets.UTF_8)) : bytes;
+            return AsciiBytes.indexOf(bytes, ZIP_NAME, 0) >= 0 ? withoutSelfLink(new String(bytes, StandardCharsets.UTF_8)) : bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static final byte[] ZIP_NAME = ZIP.getBytes(StandardCharsets.US_ASCII);
-
-    private static boolean contains(byte[] bytes, byte[] what) {
-        outer:
-        for (int i = 0; i + what.length <= bytes.length; i++) {
-            for (int k = 0; k < what.length; k++) {
-                if (bytes[i + k] != what[k]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
+    private static final byte[] ZIP_NAME = AsciiBytes.ascii(ZIP);
 
     /** One file of the bundle, read and deflated (or stored, when already compressed), ready to be written. */
     private record Packed(String name, byte[] data, int method, long crc, long size) {

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import static dev.handbook.site.AsciiBytes.ascii;
+import static dev.handbook.site.AsciiBytes.indexOf;
+import static dev.handbook.site.AsciiBytes.startsWith;
+
 /**
  * What the link check needs of one page: the ids it defines and the links it makes ({@code a}/{@code link} href,
  * {@code script}/{@code img}/{@code iframe}/{@code source} src), in document order.
@@ -169,40 +173,6 @@ record PageLinks(Set<String> ids, List<String> links) {
             }
         }
         return -1;
-    }
-
-    private static int indexOf(byte[] html, char c, int from) {
-        for (int i = from; i < html.length; i++) {
-            if (html[i] == c) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int indexOf(byte[] html, byte[] what, int from) {
-        for (int i = indexOf(html, (char) what[0], from); i >= 0; i = indexOf(html, (char) what[0], i + 1)) {
-            if (startsWith(html, what, i)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean startsWith(byte[] html, byte[] what, int at) {
-        if (at + what.length > html.length) {
-            return false;
-        }
-        for (int k = 0; k < what.length; k++) {
-            if (html[at + k] != what[k]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static char lowerAscii(byte b) {
