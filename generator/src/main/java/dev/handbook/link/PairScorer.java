@@ -8,7 +8,8 @@ import java.util.Arrays;
  *
  * <p>Every sum still runs over the terms in the order {@link Linker#score} adds them (a product is stored at its
  * term's position, and the positions are summed in order, an absent term adding zero), so the scores are the same
- * doubles and the links do not change. One scorer per thread: it holds the focused topic.
+ * doubles and the links do not change. Not thread-safe: it holds the focused topic, so each run of topics that
+ * the linker scores in parallel has a scorer of its own.
  */
 final class PairScorer {
     /** Position of each term id among the focused topic's question (answer) terms, or -1. */
