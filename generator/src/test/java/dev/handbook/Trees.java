@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Copies of the project's content/ or theme/ for tests that change them. */
+/** Copies of the project's content/ or theme/ for tests that change them, and small content trees of their own. */
 public final class Trees {
     private Trees() {
     }
@@ -22,5 +22,11 @@ public final class Trees {
                 }
             }
         }
+    }
+
+    /** A content directory at {@code content} holding one source, {@code sources/<name>}; returns {@code content}. */
+    public static Path oneSource(Path content, String name, String text) throws IOException {
+        Files.writeString(Files.createDirectories(content.resolve("sources")).resolve(name), text);
+        return content;
     }
 }

@@ -23,9 +23,7 @@ class BrokenLinkBuildTest {
 
     @Test
     void aTemplateLinkingToAMissingPageFailsTheBuildAndLeavesThePreviousSite() throws IOException {
-        Path content = tmp.resolve("content");
-        Files.createDirectories(content.resolve("sources"));
-        Files.writeString(content.resolve("sources/questions.md"), """
+        Path content = Trees.oneSource(tmp.resolve("content"), "questions.md", """
                 # Questions
 
                 ## What is overfitting?

@@ -1,5 +1,6 @@
 package dev.handbook.pipeline;
 
+import dev.handbook.Trees;
 import dev.handbook.diag.Diagnostics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,10 +34,8 @@ class RecycledPagesTest {
             """;
 
     private Path content(String source) throws IOException {
-        Path content = tmp.resolve("content-" + Integer.toHexString(source.hashCode()));
-        Files.createDirectories(content.resolve("sources"));
-        Files.writeString(content.resolve("sources/questions.md"), source);
-        return content;
+        return Trees.oneSource(tmp.resolve("content-" + Integer.toHexString(source.hashCode())), "questions.md",
+                source);
     }
 
     private static BuildOptions options(Path content, Path out) {

@@ -1,5 +1,6 @@
 package dev.handbook.site;
 
+import dev.handbook.Trees;
 import dev.handbook.diag.Diagnostic;
 import dev.handbook.diag.Diagnostics;
 import dev.handbook.pipeline.BuildOptions;
@@ -27,9 +28,7 @@ class HostileContentTest {
 
     @Test
     void scriptsHandlersAndForeignUrlsNeverReachAPage() throws IOException {
-        Path content = tmp.resolve("content");
-        Files.createDirectories(content.resolve("sources"));
-        Files.writeString(content.resolve("sources/evil.md"), """
+        Path content = Trees.oneSource(tmp.resolve("content"), "evil.md", """
                 ## 1. What is XSS?
                 Answer <script>alert('x')</script> with <img src=x onerror="alert(1)"> and <iframe src="https://evil.example"></iframe>.
 
