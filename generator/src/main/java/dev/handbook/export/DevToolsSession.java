@@ -90,7 +90,11 @@ final class DevToolsSession implements AutoCloseable {
         call(sessionId, "Page.enable", params());
     }
 
-    /** Loads {@code page} and waits until it and its fonts are loaded. */
+    /**
+     * Loads {@code page} and waits until it and every font it declares are loaded: a font that only the print
+     * layout asks for (or that the screen layout had not reached yet) would otherwise still be loading when the
+     * page is printed, and the PDF would come out with the fallback's measurements on a busy machine.
+     */
     void load(Path page) throws IOException {
         loaded = new CompletableFuture<>();
         JsonNode navigated = call(sessionId, "Page.navigate",
@@ -99,7 +103,8 @@ final class DevToolsSession implements AutoCloseable {
             throw new IOException("Chromium could not open " + page + ": " + navigated.get("errorText").asText());
         }
         await(loaded);
-        evaluate("document.fonts.ready.then(() => true)");
+        evaluate("Promise.all(Array.from(document.fonts, font => font.load().catch(() => null)))"
+                + ".then(() => document.fonts.ready).then(() => true)");
     }
 
     /** Runs a script in the page (awaiting it if it returns a promise) and returns its JSON value. */
