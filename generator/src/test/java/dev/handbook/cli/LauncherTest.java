@@ -13,20 +13,28 @@ class LauncherTest {
     private static final String C1 = "-XX:TieredStopAtLevel=1";
     private static final String PARALLEL = "-XX:+UseParallelGC";
     private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+    private static final String TENURE_EARLY = "-XX:MaxTenuringThreshold=1";
 
     private static List<String> options(String command, long sourceBytes, List<String> own, boolean hugePages) {
         return Launcher.jvmOptions(new String[]{command}, sourceBytes, own, hugePages);
     }
 
     @Test
-    void aSmallBuildRunsWithTheClientCompilerOnlyASmallHeapAndTheThroughputCollector() {
-        assertEquals(List.of(C1, "-Xmx512m", PARALLEL), options("build", 200_000, List.of(), false));
-        assertEquals(List.of(C1, "-Xmx512m", PARALLEL), options("check", 0, List.of(), false));
+    void aSmallBuildRunsWithTheClientCompilerOnlyASmallHeapAndTheThroughputCollectorTenuringEarly() {
+        assertEquals(List.of(C1, "-Xmx512m", PARALLEL, TENURE_EARLY), options("build", 200_000, List.of(), false));
+        assertEquals(List.of(C1, "-Xmx512m", PARALLEL, TENURE_EARLY), options("check", 0, List.of(), false));
+    }
+
+    @Test
+    void aTenuringThresholdTheUserChoseIsKept() {
+        assertEquals(List.of(C1, "-Xmx512m", PARALLEL),
+                options("build", 200_000, List.of("-XX:MaxTenuringThreshold=4"), false));
     }
 
     @Test
     void hugePagesAreAskedForOnlyWhereTheSystemOffersThem() {
-        assertEquals(List.of(C1, "-Xmx512m", PARALLEL, HUGE_PAGES), options("build", 200_000, List.of(), true));
+        assertEquals(List.of(C1, "-Xmx512m", PARALLEL, TENURE_EARLY, HUGE_PAGES),
+                options("build", 200_000, List.of(), true));
     }
 
     @Test
@@ -40,8 +48,9 @@ class LauncherTest {
         assertEquals(List.of("-Xmx3006m", PARALLEL), options("build", 42_032_339, List.of(), false));
         assertEquals(List.of(PARALLEL), options("build", 42_032_339, List.of("-Xmx8g"), false));
         assertEquals(List.of("-Xmx600m", PARALLEL), options("build", Launcher.LARGE_SOURCES, List.of(), false));
-        assertEquals(List.of(C1, "-Xmx512m", PARALLEL), options("build", 4_027_000, List.of(), false));
-        assertEquals(List.of(C1, PARALLEL), options("build", 4_027_000, List.of("-XX:MaxRAMPercentage=50"), false));
+        assertEquals(List.of(C1, "-Xmx512m", PARALLEL, TENURE_EARLY), options("build", 4_027_000, List.of(), false));
+        assertEquals(List.of(C1, PARALLEL, TENURE_EARLY),
+                options("build", 4_027_000, List.of("-XX:MaxRAMPercentage=50"), false));
     }
 
     @Test
