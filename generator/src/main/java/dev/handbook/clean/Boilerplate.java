@@ -69,11 +69,12 @@ final class Boilerplate {
         boolean gap = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                key.append(gap && key.length() > 0 ? " " : "").append(c);
-                gap = false;
-            } else if (c >= 'A' && c <= 'Z') {
-                key.append(gap && key.length() > 0 ? " " : "").append((char) (c + ('a' - 'A')));
+            boolean upper = c >= 'A' && c <= 'Z';
+            if (upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (gap && key.length() > 0) {
+                    key.append(' ');
+                }
+                key.append(upper ? (char) (c + ('a' - 'A')) : c);
                 gap = false;
             } else {
                 gap = true;

@@ -22,6 +22,11 @@ public final class Diagnostics {
         entries.add(new Diagnostic(Diagnostic.Severity.INFO, file, line, message, ""));
     }
 
+    /** Adds one made elsewhere: a stage that works in parallel reports what each part found in a fixed order. */
+    public synchronized void add(Diagnostic diagnostic) {
+        entries.add(diagnostic);
+    }
+
     public synchronized List<Diagnostic> all() {
         return List.copyOf(entries);
     }

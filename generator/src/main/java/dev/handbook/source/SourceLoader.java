@@ -57,11 +57,17 @@ public final class SourceLoader {
                         "add the file or remove its entry");
             }
         }
+        // files are read, decoded and their format guessed in parallel; each file's messages are kept apart and
+        // reported in the files' order, so the output is the same whichever file was done first
+        List<Loaded> loaded = files.parallelStream().map(file -> {
+            Diagnostics own = new Diagnostics();
+            return new Loaded(new SourceLoader(own).loadOne(file, metadata.get(file.getFileName().toString())), own);
+        }).toList();
         List<SourceDocument> documents = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (Path file : files) {
-            SourceMetadata meta = metadata.get(file.getFileName().toString());
-            SourceDocument doc = loadOne(file, meta);
+        for (Loaded one : loaded) {
+            one.diagnostics().all().forEach(diagnostics::add);
+            SourceDocument doc = one.document();
             if (doc == null) {
                 continue;
             }
@@ -75,6 +81,10 @@ public final class SourceLoader {
             documents.add(doc);
         }
         return List.copyOf(documents);
+    }
+
+    /** A file's document (null when it was skipped) and what loading it reported. */
+    private record Loaded(SourceDocument document, Diagnostics diagnostics) {
     }
 
     private static String uniqueId(String id, Set<String> taken) {

@@ -118,4 +118,20 @@ class SourceLoaderTest {
         assertTrue(warned(d, "fence.md", 2, "never closed"), d.all().toString());
         assertTrue(warned(d, "long.txt", 2, "150000 characters"), d.all().toString());
     }
+
+    @Test
+    void filesLoadedTogetherReportInTheFilesOrderAndComeBackInIt() throws IOException {
+        Path dir = sources();
+        // the large file first: read alone it would finish last, and its messages must still come first
+        Files.writeString(dir.resolve("a-long.txt"), "What is long?\n" + "word ".repeat(200_000) + "\n");
+        Files.writeString(dir.resolve("b-empty.txt"), "");
+        Files.writeString(dir.resolve("c-fence.md"), "## What is x?\n```python\nx = 1\n");
+        Files.writeString(dir.resolve("d-good.md"), "## What is d?\nD.\n");
+        Diagnostics d = new Diagnostics();
+        List<SourceDocument> docs = new SourceLoader(d).load(content);
+        assertEquals(List.of("a-long", "c-fence", "d-good"), docs.stream().map(SourceDocument::id).toList());
+        List<String> warnedFiles = d.all().stream().filter(x -> x.severity() != Diagnostic.Severity.INFO)
+                .map(x -> Path.of(x.file()).getFileName().toString()).toList();
+        assertEquals(List.of("a-long.txt", "b-empty.txt", "c-fence.md"), warnedFiles);
+    }
 }
