@@ -16,7 +16,19 @@ class LauncherTest {
     private static final String TENURE_EARLY = "-XX:MaxTenuringThreshold=1";
 
     private static List<String> options(String command, long sourceBytes, List<String> own, boolean hugePages) {
-        return Launcher.jvmOptions(new String[]{command}, sourceBytes, own, hugePages);
+        return Launcher.jvmOptions(new String[]{command}, sourceBytes, own, hugePages, 1);
+    }
+
+    @Test
+    void aSmallBuildOnSeveralProcessorsGetsAPoolWorkerForEachUnlessTheUserSizedThePool() {
+        String pool = "-Djava.util.concurrent.ForkJoinPool.common.parallelism=";
+        assertEquals(List.of(C1, "-Xmx512m", PARALLEL, TENURE_EARLY, pool + "2"),
+                Launcher.jvmOptions(new String[]{"build"}, 200_000, List.of(), false, 2));
+        assertEquals(List.of("-Xmx3006m", PARALLEL),
+                Launcher.jvmOptions(new String[]{"build"}, 42_032_339, List.of(), false, 8));
+        assertEquals(List.of(C1, "-Xmx512m", PARALLEL, TENURE_EARLY),
+                Launcher.jvmOptions(new String[]{"build"}, 200_000, List.of(pool + "3"), false, 2));
+        assertEquals(List.of(), Launcher.jvmOptions(new String[]{"serve"}, 200_000, List.of(), false, 2));
     }
 
     @Test
