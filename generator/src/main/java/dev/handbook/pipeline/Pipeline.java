@@ -31,11 +31,8 @@ import dev.handbook.topic.TopicGrouper;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +48,6 @@ import java.util.stream.Stream;
  */
 public final class Pipeline {
     public static final String GENERATOR = "handbook 0.1.0";
-    /** Where the topic pages of the build before last wait, in {@code .cache}, to be written over. */
-    static final String RECYCLED_PAGES = "recycled-topic-pages";
 
     private final Diagnostics diagnostics;
     private final Memos memos;
@@ -215,11 +210,8 @@ public final class Pipeline {
         Path cacheDir = options.outDir().toAbsolutePath().normalize().resolveSibling(".cache");
         chromium.ifPresent(c -> outputs.add(new PdfBook(c, options.paper(), cacheDir)));
         OfflineBundle bundle = new OfflineBundle();
-        Path staging = target.resolveSibling(target.getFileName() + ".building");
-        Path recycledPages = cacheDir.resolve(RECYCLED_PAGES);
-        deleteTree(staging);
-        Files.createDirectories(staging);
-        recycle(recycledPages, staging.resolve("topics"));
+        OutputSwap swap = new OutputSwap(target, cacheDir);
+        Path staging = swap.stage();
         try {
             for (Output output : outputs) {
                 long start = System.nanoTime();
@@ -250,9 +242,9 @@ public final class Pipeline {
                         "a template or an answer links to a page that does not exist"));
                 throw new IOException(broken.size() + " broken link(s), first: " + broken.get(0));
             }
-            swapIn(staging, target, recycledPages);
+            swap.swapIn();
         } catch (IOException | RuntimeException e) {
-            deleteTree(staging);
+            swap.abandon();
             throw e;
         } finally {
             renderer.close();
@@ -351,67 +343,6 @@ public final class Pipeline {
         return result;
     }
 
-    /**
-     * Replaces {@code target} by {@code staging}: the old tree is moved aside first and removed last, but for its
-     * topic pages, which go to {@code recycledPages} for the next build to write over (see {@link #recycle}).
-     */
-    private static void swapIn(Path staging, Path target, Path recycledPages) throws IOException {
-        Path old = target.resolveSibling(target.getFileName() + ".old");
-        deleteTree(old);
-        if (Files.exists(target)) {
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        try {
-            deleteTree(recycledPages);
-            if (!sharesFiles(old.resolve("topics"))) {
-                recycle(old.resolve("topics"), recycledPages);
-            }
-        } catch (IOException e) {
-            // the new site is in place: without old pages to write over, the next build writes its pages anew
-        }
-        deleteTree(old);
-    }
-
-    /**
-     * Moves a directory of topic pages where a build writes over them. The output is built in a new tree and
-     * swapped in whole, so every build used to create thousands of pages and delete as many: on ext4 without a
-     * journal (the benchmark machine's) each new file then passes over the inodes freed in the last minute, and
-     * creating 6,000 pages took from 0.08 s to 1.6 s depending on what the builds before had deleted; written
-     * over, 0.04 s to 0.12 s. So the topic pages of the build before last wait in {@code .cache}, the site
-     * writes its pages over them and removes those of topics gone.
-     */
-    private static void recycle(Path pages, Path to) throws IOException {
-        if (!Files.isDirectory(pages)) {
-            return;
-        }
-        try {
-            Files.createDirectories(to.getParent());
-            Files.move(pages, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            deleteTree(pages); // another file system, say: the pages are written anew
-        }
-    }
-
-    /**
-     * Whether a file in {@code dir} has another name too (a hard link: {@code cp -al site-out backup}): written
-     * over, it would change in the other place as well. Also true where the file system cannot tell.
-     */
-    private static boolean sharesFiles(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.anyMatch(f -> {
-                try {
-                    return ((Number) Files.getAttribute(f, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue() != 1;
-                } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-                    return true;
-                }
-            });
-        }
-    }
-
     /** The edition's date from SOURCE_DATE_EPOCH (reproducible builds), or "" when not given. */
     static String editionDate() {
         String epoch = System.getenv("SOURCE_DATE_EPOCH");
@@ -420,16 +351,5 @@ public final class Pipeline {
         }
         return java.time.LocalDate.ofInstant(java.time.Instant.ofEpochSecond(Long.parseLong(epoch)),
                 java.time.ZoneOffset.UTC).toString();
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
