@@ -75,7 +75,8 @@ public final class OfflineBundle implements Output {
             }
             pages.accept(name, bytes);
             // the zip's name is ASCII, so its UTF-8 bytes are found without decoding the page
-            return AsciiBytes.indexOf(bytes, ZIP_NAME, 0) >= 0 ? withoutSelfLink(new String(bytes, StandardCharsets.UTF_8)) : bytes;
+            return AsciiBytes.indexOf(bytes, ZIP_NAME, 0) >= 0
+                    ? withoutSelfLink(new String(bytes, StandardCharsets.UTF_8)) : bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,11 +1,12 @@
 package dev.handbook.pipeline;
 
+import dev.handbook.site.FileTrees;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -30,7 +31,7 @@ final class OutputSwap {
 
     /** An empty staging tree (what a failed build left there is removed), holding the old topic pages if any. */
     Path stage() throws IOException {
-        deleteTree(staging);
+        FileTrees.delete(staging);
         Files.createDirectories(staging);
         recycle(recycledPages, staging.resolve("topics"));
         return staging;
@@ -42,25 +43,25 @@ final class OutputSwap {
      */
     void swapIn() throws IOException {
         Path old = target.resolveSibling(target.getFileName() + ".old");
-        deleteTree(old);
+        FileTrees.delete(old);
         if (Files.exists(target)) {
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         try {
-            deleteTree(recycledPages);
+            FileTrees.delete(recycledPages);
             if (!sharesFiles(old.resolve("topics"))) {
                 recycle(old.resolve("topics"), recycledPages);
             }
         } catch (IOException e) {
             // the new site is in place: without old pages to write over, the next build writes its pages anew
         }
-        deleteTree(old);
+        FileTrees.delete(old);
     }
 
     /** After a failed build: the staging tree goes, the output stays as it was. */
     void abandon() throws IOException {
-        deleteTree(staging);
+        FileTrees.delete(staging);
     }
 
     /**
@@ -79,7 +80,7 @@ final class OutputSwap {
             Files.createDirectories(to.getParent());
             Files.move(pages, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            deleteTree(pages); // another file system, say: the pages are written anew
+            FileTrees.delete(pages); // another file system, say: the pages are written anew
         }
     }
 
@@ -99,17 +100,6 @@ final class OutputSwap {
                     return true;
                 }
             });
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

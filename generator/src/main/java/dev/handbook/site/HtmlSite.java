@@ -479,7 +479,7 @@ public final class HtmlSite implements Output {
 
     /**
      * Writes a page over the file that may be there already (the build keeps the topic pages of the build before
-     * last for this, see {@code Pipeline}): the file is neither deleted nor truncated first, only cut to its new
+     * last for this, see {@code OutputSwap}): the file is neither deleted nor truncated first, only cut to its new
      * length after. Deleting thousands of files and creating as many anew is the costly way on some file systems:
      * ext4 without a journal passes over every inode freed in the last minute for each file it creates.
      */
@@ -510,11 +510,7 @@ public final class HtmlSite implements Output {
             gone = files.filter(f -> !keep.contains(f.getFileName().toString())).toList();
         }
         for (Path f : gone) {
-            try (Stream<Path> tree = Files.walk(f)) {
-                for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            FileTrees.delete(f);
         }
     }
 
