@@ -47,18 +47,27 @@ final class DevToolsSession implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** Starts Chromium and opens a blank page in it. */
+    /**
+     * Starts Chromium and opens a blank page in it. Headless Chromium also preloads its omnibox popups, web pages
+     * of their own that kept a second core busy for 1.5 s while the book loaded; they are switched off (a Chromium
+     * without those features ignores the names).
+     */
     static DevToolsSession start(Path executable) throws IOException {
+        // the JDK's HTTP client takes a few hundred milliseconds to set up (TLS defaults included): that is done
+        // while Chromium starts, which leaves this thread waiting anyway
+        CompletableFuture<HttpClient> client = CompletableFuture.supplyAsync(HttpClient::newHttpClient,
+                runnable -> new Thread(runnable, "devtools-client").start());
         Path profile = Files.createTempDirectory("handbook-chromium");
         List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup",
                 "--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         DevToolsSession session = new DevToolsSession(process, profile);
         try {
-            session.connect();
+            session.connect(client);
             return session;
         } catch (IOException | RuntimeException e) {
             session.close();
@@ -66,7 +75,7 @@ final class DevToolsSession implements AutoCloseable {
         }
     }
 
-    private void connect() throws IOException {
+    private void connect(CompletableFuture<HttpClient> client) throws IOException {
         // Chromium writes the port it chose, and the browser's WebSocket path, into the profile
         Path portFile = profile.resolve("DevToolsActivePort");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -82,7 +91,7 @@ final class DevToolsSession implements AutoCloseable {
             lines = Files.isRegularFile(portFile) ? Files.readAllLines(portFile) : List.of();
         }
         URI endpoint = URI.create("ws://127.0.0.1:" + lines.get(0).strip() + lines.get(1).strip());
-        socket = await(HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(endpoint, new Listener()));
+        socket = await(await(client).newWebSocketBuilder().buildAsync(endpoint, new Listener()));
         String target = call(null, "Target.createTarget", params().put("url", "about:blank"))
                 .path("targetId").asText();
         sessionId = call(null, "Target.attachToTarget", params().put("targetId", target).put("flatten", true))
