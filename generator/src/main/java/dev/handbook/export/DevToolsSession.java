@@ -26,8 +26,8 @@ import java.util.stream.Stream;
 
 /**
  * One headless Chromium driven over the DevTools protocol (a WebSocket, JSON messages), with one page open: load a
- * file, run a script in it, print it to PDF, as often as needed. Printing the book twice (once to learn its page
- * numbers, once with them) then costs one browser start and one page load instead of two of each.
+ * file, run a script in it, print it to PDF, as often as needed. The book's two parts (body, then front matter)
+ * then cost one browser start instead of two.
  * Each session gets a fresh profile, removed on close.
  */
 final class DevToolsSession implements AutoCloseable {
@@ -41,6 +41,7 @@ final class DevToolsSession implements AutoCloseable {
     private volatile CompletableFuture<Void> loaded = new CompletableFuture<>();
     private WebSocket socket;
     private String sessionId;
+    private boolean closed;
 
     private DevToolsSession(Process process, Path profile) {
         this.process = process;
@@ -128,11 +129,11 @@ final class DevToolsSession implements AutoCloseable {
 
     /**
      * The page printed as Chromium's print dialog would (the page's CSS sets paper and margins), as a tagged PDF
-     * (a structure tree for screen readers) or not.
+     * (a structure tree for screen readers).
      */
-    byte[] printToPdf(boolean tagged) throws IOException {
+    byte[] printToPdf() throws IOException {
         JsonNode printed = call(sessionId, "Page.printToPDF", params().put("printBackground", true)
-                .put("preferCSSPageSize", true).put("displayHeaderFooter", false).put("generateTaggedPDF", tagged));
+                .put("preferCSSPageSize", true).put("displayHeaderFooter", false).put("generateTaggedPDF", true));
         return Base64.getDecoder().decode(printed.path("data").asText());
     }
 
@@ -223,7 +224,12 @@ final class DevToolsSession implements AutoCloseable {
     }
 
     @Override
+    /** Stops Chromium and removes its profile; a second call does nothing. */
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             if (socket != null) {
                 try {

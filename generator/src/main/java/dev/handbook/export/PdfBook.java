@@ -15,8 +15,14 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPa
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitWidthDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.pdfbox.multipdf.PDFMergerUtility;
+import org.apache.pdfbox.pdmodel.PDPageTree;
+import org.apache.pdfbox.pdmodel.common.PDPageLabelRange;
+import org.apache.pdfbox.pdmodel.common.PDPageLabels;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -35,22 +41,16 @@ import java.util.TimeZone;
 
 /**
  * {@code downloads/handbook.pdf}, printed by headless Chromium from {@code print.html} (the only engine here that
- * prints KaTeX correctly). Chromium has no {@code target-counter}, so the contents get their page numbers in a
- * second pass: the first PDF's named destinations (Chromium names them after the element ids) tell on which page
- * each chapter and topic starts; a script writes the numbers into the contents of the page still open, and it is
- * printed again (one browser, one page load: {@link DevToolsSession}). PDFBox then adds the outline (bookmarks
- * for chapters and topics) and the document information.
+ * prints KaTeX correctly). Chromium has no {@code target-counter}, so the book is printed in two parts
+ * ({@link BookParts}): the body first, whose named destinations (Chromium names them after the element ids) tell
+ * on which page each chapter and topic starts, then the cover and contents with those numbers written in. One
+ * browser prints both ({@link DevToolsSession}). PDFBox puts the front matter before the body, labels the pages
+ * (i, ii, ... then 1, 2, ...), and adds the outline (bookmarks for chapters and topics) and the document
+ * information.
  */
 public final class PdfBook implements Output {
-    /** Writes each contents entry's page number (1-based) from PAGES, element id -> 0-based page index. */
-    private static final String NUMBER_CONTENTS = """
-            (function (pages) {
-              document.querySelectorAll('.toc-page[data-for]').forEach(function (number) {
-                var page = pages[number.getAttribute('data-for')];
-                number.textContent = page === undefined ? '' : String(page + 1);
-              });
-              return true;
-            })(PAGES)""";
+    private static final String BODY_PAGE = "print-body.tmp.html";
+    private static final String FRONT_PAGE = "print-front.tmp.html";
 
     private final Chromium chromium;
     private final String paper;
@@ -59,7 +59,7 @@ public final class PdfBook implements Output {
     /**
      * @param paper    "a4" or "letter"
      * @param cacheDir where the last PDF is kept with the hash of what it was printed from, or null: a build whose
-     *                 book did not change reuses it instead of starting Chromium twice
+     *                 book did not change reuses it instead of starting Chromium
      */
     public PdfBook(Chromium chromium, String paper, Path cacheDir) {
         this.chromium = chromium;
@@ -82,7 +82,8 @@ public final class PdfBook implements Output {
             Files.copy(cached, pdf);
             return;
         }
-        Path numbered = out.resolve("print-numbered.tmp.html");
+        Path bodyPage = out.resolve(BODY_PAGE);
+        Path frontPage = out.resolve(FRONT_PAGE);
         try {
             Document book = Jsoup.parse(printPage.toFile(), "UTF-8");
             if (paper.equals("letter")) {
@@ -90,27 +91,26 @@ public final class PdfBook implements Output {
                 Files.writeString(letter, "@page { size: Letter; }\n");
                 book.head().appendElement("link").attr("rel", "stylesheet").attr("href", "assets/print-letter.css");
             }
-            Files.writeString(numbered, book.outerHtml(), StandardCharsets.UTF_8);
-            byte[] printed;
-            try (DevToolsSession browser = DevToolsSession.start(chromium.executable())) {
-                browser.load(numbered);
-                // pass 1: where does everything start?
-                Map<String, Integer> pages;
-                // untagged: only its page numbers are read, and leaving out the structure tree saves a fifth
-                try (PDDocument first = Loader.loadPDF(browser.printToPdf(false))) {
-                    pages = destinationPages(first);
+            Files.writeString(bodyPage, BookParts.body(book).outerHtml(), StandardCharsets.UTF_8);
+            try (DevToolsSession browser = DevToolsSession.start(chromium.executable());
+                 PDDocument body = Loader.loadPDF(print(browser, bodyPage))) {
+                Files.writeString(frontPage, BookParts.front(book, destinationPages(body)).outerHtml(),
+                        StandardCharsets.UTF_8);
+                try (PDDocument front = Loader.loadPDF(print(browser, frontPage))) {
+                    browser.close(); // Chromium's part is done
+                    Integer contents = destinationPages(front).get(BookParts.CONTENTS);
+                    putBefore(front, body);
+                    Map<String, Integer> pages = destinationPages(body);
+                    if (contents != null) {
+                        pages.put(BookParts.CONTENTS, contents);
+                    }
+                    addOutline(body, book, pages);
                 }
-                // pass 2: the same page with the numbers written into its contents
-                browser.evaluate(NUMBER_CONTENTS.replace("PAGES", new ObjectMapper().writeValueAsString(pages)));
-                printed = browser.printToPdf(true);
-            }
-            try (PDDocument doc = Loader.loadPDF(printed)) {
-                addOutline(doc, book, destinationPages(doc));
-                describe(doc, model);
-                StructureIds.renumber(doc);
+                describe(body, model);
+                StructureIds.renumber(body);
                 // the file identifier derives from what was printed, not from the clock: same book, same bytes
-                doc.setDocumentId(Long.parseUnsignedLong(inputs.substring(0, 15), 16));
-                doc.save(pdf.toFile());
+                body.setDocumentId(Long.parseUnsignedLong(inputs.substring(0, 15), 16));
+                body.save(pdf.toFile());
             }
             if (cached != null) {
                 Files.createDirectories(cacheDir);
@@ -122,15 +122,22 @@ public final class PdfBook implements Output {
                 Files.copy(pdf, cached);
             }
         } finally {
-            Files.deleteIfExists(numbered);
+            Files.deleteIfExists(bodyPage);
+            Files.deleteIfExists(frontPage);
             Files.deleteIfExists(out.resolve("assets/print-letter.css"));
         }
+    }
+
+    private static byte[] print(DevToolsSession browser, Path page) throws IOException {
+        browser.load(page);
+        return browser.printToPdf();
     }
 
     /** After a failed print: no page offers the PDF, and no half-written file or temporary page is left. */
     public static void unlink(Path out) throws IOException {
         Files.deleteIfExists(out.resolve("downloads/handbook.pdf"));
-        Files.deleteIfExists(out.resolve("print-numbered.tmp.html"));
+        Files.deleteIfExists(out.resolve(BODY_PAGE));
+        Files.deleteIfExists(out.resolve(FRONT_PAGE));
         try (java.util.stream.Stream<Path> pages = Files.walk(out)) {
             for (Path page : pages.filter(p -> p.toString().endsWith(".html")).toList()) {
                 String html = Files.readString(page);
@@ -200,11 +207,46 @@ public final class PdfBook implements Output {
         return d.getPage() == null ? -1 : doc.getPages().indexOf(d.getPage());
     }
 
-    /** Bookmarks: a chapter per category with its topics under it. */
+    /**
+     * Makes BODY the whole book: FRONT's pages go before its own, and FRONT's structure (what a screen reader
+     * reads) before the body's. FRONT's destinations, those of the stand-ins for the chapters and topics, are
+     * dropped first, so that the links of the contents, which name their destinations, lead into the body. The
+     * pages are labelled as they are numbered: i, ii, ... then 1, 2, ...
+     */
+    private static void putBefore(PDDocument front, PDDocument body) throws IOException {
+        front.getDocumentCatalog().getCOSObject().removeItem(COSName.DESTS);
+        int frontPages = front.getNumberOfPages();
+        int bodyPages = body.getNumberOfPages();
+        new PDFMergerUtility().appendDocument(body, front);
+        PDPageTree pages = body.getPages();
+        for (int i = 0; i < frontPages; i++) {
+            PDPage page = pages.get(bodyPages + i);
+            pages.remove(page);
+            pages.insertBefore(page, pages.get(i));
+        }
+        // the merge puts each part's structure under one document element, the appended one last
+        if (body.getDocumentCatalog().getStructureTreeRoot() != null
+                && body.getDocumentCatalog().getStructureTreeRoot().getK() instanceof COSDictionary document
+                && document.getDictionaryObject(COSName.K) instanceof COSArray parts && parts.size() == 2) {
+            COSBase frontPart = parts.get(1);
+            parts.remove(1);
+            parts.add(0, frontPart);
+        }
+        PDPageLabels labels = new PDPageLabels(body);
+        PDPageLabelRange roman = new PDPageLabelRange();
+        roman.setStyle(PDPageLabelRange.STYLE_ROMAN_LOWER);
+        labels.setLabelItem(0, roman);
+        PDPageLabelRange arabic = new PDPageLabelRange();
+        arabic.setStyle(PDPageLabelRange.STYLE_DECIMAL);
+        labels.setLabelItem(frontPages, arabic);
+        body.getDocumentCatalog().setPageLabels(labels);
+    }
+
+    /** Bookmarks: the contents, then a chapter per category with its topics under it. */
     private static void addOutline(PDDocument doc, Document book, Map<String, Integer> pages) {
         PDDocumentOutline outline = new PDDocumentOutline();
         doc.getDocumentCatalog().setDocumentOutline(outline);
-        PDOutlineItem contents = item(doc, "Contents", pages.get("contents"));
+        PDOutlineItem contents = item(doc, "Contents", pages.get(BookParts.CONTENTS));
         if (contents != null) {
             outline.addLast(contents);
         }

@@ -350,7 +350,7 @@ public final class HtmlSite implements Output {
         Files.createDirectories(out.resolve("assets"));
         Files.writeString(out.resolve("assets/print-page.css"), """
                 @page { @top-center { content: "%s"; } }
-                @page :first { @top-center { content: none; } }
+                @page cover { @top-center { content: none; } }
                 """.formatted(model.config().title().replace("\\", "").replace("\"", "'")), StandardCharsets.UTF_8);
     }
 

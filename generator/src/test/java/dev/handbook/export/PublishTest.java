@@ -8,6 +8,9 @@ import dev.handbook.pipeline.Pipeline;
 import dev.handbook.site.LinkChecker;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDNamedDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
@@ -196,15 +199,41 @@ class PublishTest {
                 }
             }
             assertTrue(checked > 10);
-            // the printed contents carry those numbers
+            // the front matter is numbered i, ii, ..., the chapters from 1, and the contents list the numbers
+            // printed on the pages where the chapters start
+            String[] labels = doc.getDocumentCatalog().getPageLabels().getLabelsByPageIndices();
+            assertEquals("i", labels[0]);
+            int bodyStart = starts.get("c-" + dev.handbook.topic.Slugs.of(chapters.get(1)));
+            assertEquals("1", labels[bodyStart], "the first chapter is page 1");
             stripper.setStartPage(2);
-            stripper.setEndPage(6);
-            String contents = stripper.getText(doc);
-            String firstChapter = chapters.get(1);
-            int chapterPage = starts.get("c-" + dev.handbook.topic.Slugs.of(firstChapter)) + 1;
-            assertTrue(contents.contains(firstChapter + " " + chapterPage) || contents.contains(firstChapter + "\n" + chapterPage)
-                    || contents.matches("(?s).*" + java.util.regex.Pattern.quote(firstChapter) + "\\s+" + chapterPage + "\\b.*"),
-                    "contents list " + firstChapter + " on page " + chapterPage);
+            stripper.setEndPage(bodyStart);
+            String contents = stripper.getText(doc).replaceAll("\\s+", " ");
+            PDFTextStripper topToBottom = new PDFTextStripper();
+            topToBottom.setSortByPosition(true);
+            for (String chapter : List.of(chapters.get(1), chapters.get(chapters.size() - 1))) {
+                int start = starts.get("c-" + dev.handbook.topic.Slugs.of(chapter));
+                topToBottom.setStartPage(start + 1);
+                topToBottom.setEndPage(start + 1);
+                String page = topToBottom.getText(doc).strip();
+                assertTrue(page.endsWith(labels[start]), "page " + (start + 1) + " is numbered " + labels[start]);
+                assertTrue(contents.contains(chapter + " " + labels[start] + " "),
+                        "contents list " + chapter + " on page " + labels[start]);
+            }
+            // and each entry of the contents is a link to the page it names
+            int contentsLinks = 0;
+            for (int i = 1; i < bodyStart; i++) {
+                for (var annotation : doc.getPage(i).getAnnotations()) {
+                    if (annotation instanceof PDAnnotationLink link
+                            && link.getDestination() instanceof PDNamedDestination named) {
+                        PDPageDestination target = doc.getDocumentCatalog().findNamedDestinationPage(named);
+                        assertTrue(target != null && target.retrievePageNumber() >= bodyStart,
+                                "the contents link " + named.getNamedDestination() + " leads into the chapters");
+                        assertEquals(starts.get(named.getNamedDestination()), target.retrievePageNumber());
+                        contentsLinks++;
+                    }
+                }
+            }
+            assertEquals(result.topics().size() + chapters.size() - 1, contentsLinks, "a link per chapter and topic");
         }
     }
 
