@@ -41,7 +41,7 @@ final class DevToolsSession implements AutoCloseable {
     private volatile CompletableFuture<Void> loaded = new CompletableFuture<>();
     private WebSocket socket;
     private String sessionId;
-    private boolean closed;
+    private boolean quitting;
 
     private DevToolsSession(Process process, Path profile) {
         this.process = process;
@@ -93,8 +93,17 @@ final class DevToolsSession implements AutoCloseable {
         }
         URI endpoint = URI.create("ws://127.0.0.1:" + lines.get(0).strip() + lines.get(1).strip());
         socket = await(await(client).newWebSocketBuilder().buildAsync(endpoint, new Listener()));
-        String target = call(null, "Target.createTarget", params().put("url", "about:blank"))
-                .path("targetId").asText();
+        // the blank page Chromium opened at start is used, if it is there yet: a new one would wait for a renderer
+        String target = null;
+        for (JsonNode info : call(null, "Target.getTargets", params()).path("targetInfos")) {
+            if (target == null && info.path("type").asText().equals("page")
+                    && info.path("url").asText().equals("about:blank")) {
+                target = info.path("targetId").asText();
+            }
+        }
+        if (target == null) {
+            target = call(null, "Target.createTarget", params().put("url", "about:blank")).path("targetId").asText();
+        }
         sessionId = call(null, "Target.attachToTarget", params().put("targetId", target).put("flatten", true))
                 .path("sessionId").asText();
         call(sessionId, "Page.enable", params());
@@ -223,15 +232,24 @@ final class DevToolsSession implements AutoCloseable {
         }
     }
 
-    @Override
-    /** Stops Chromium and removes its profile; a second call does nothing. */
-    public void close() {
-        if (closed) {
-            return;
+    /**
+     * Asks Chromium to exit, and returns at once: it shuts down while the caller goes on, and {@link #close()}
+     * then finds it gone.
+     */
+    void quit() {
+        if (socket != null && !quitting) {
+            quitting = true;
+            ObjectNode message = json.createObjectNode().put("id", nextId.incrementAndGet())
+                    .put("method", "Browser.close");
+            socket.sendText(message.toString(), true);
         }
-        closed = true;
+    }
+
+    /** Stops Chromium (if {@link #quit()} did not already) and removes its profile. */
+    @Override
+    public void close() {
         try {
-            if (socket != null) {
+            if (socket != null && !quitting) {
                 try {
                     call(null, "Browser.close", params());
                 } catch (IOException e) {

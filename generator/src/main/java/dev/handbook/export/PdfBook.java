@@ -97,7 +97,7 @@ public final class PdfBook implements Output {
                 Files.writeString(frontPage, BookParts.front(book, destinationPages(body)).outerHtml(),
                         StandardCharsets.UTF_8);
                 try (PDDocument front = Loader.loadPDF(print(browser, frontPage))) {
-                    browser.close(); // Chromium's part is done
+                    browser.quit(); // Chromium's part is done: it exits while PDFBox works
                     Integer contents = destinationPages(front).get(BookParts.CONTENTS);
                     putBefore(front, body);
                     Map<String, Integer> pages = destinationPages(body);

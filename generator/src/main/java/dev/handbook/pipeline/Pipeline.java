@@ -196,7 +196,8 @@ public final class Pipeline {
         reports.forEach(r -> perSource.put(r.source().id(), r.cleaned().items().size()));
         if (options.pdf() && chromium.isEmpty()) {
             diagnostics.info(options.chromium() == null ? "PATH" : options.chromium().toString(), 0,
-                    "no Chromium found: the PDF was skipped (apt-get install chromium, or pass --chromium PATH)");
+                    "no Chromium found: the PDF was skipped (apt-get install chromium-headless-shell,"
+                            + " or pass --chromium PATH)");
         }
         List<String> downloads = new ArrayList<>();
         chromium.ifPresent(c -> downloads.add("handbook.pdf"));
