@@ -2,9 +2,12 @@ package dev.handbook.cli;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,7 +81,12 @@ public final class Launcher {
         command.addAll(Arrays.asList(args));
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
-            Thread stop = new Thread(child::destroy);
+            Thread stop = new Thread() {
+                @Override
+                public void run() {
+                    child.destroy();
+                }
+            };
             Runtime.getRuntime().addShutdownHook(stop);
             int code = child.waitFor();
             Runtime.getRuntime().removeShutdownHook(stop);
@@ -129,10 +137,18 @@ public final class Launcher {
                                    int processors) {
         boolean longRun = args.length > 0 && args[0].equals("serve");
         boolean large = sourceBytes >= LARGE_SOURCES;
-        boolean heapChosen = own.stream().anyMatch(o -> o.startsWith("-Xmx") || o.contains("MaxRAM"));
-        boolean collectorChosen = own.stream().anyMatch(o -> o.matches("-XX:[+-]Use\\w+GC"));
-        boolean tenuringChosen = own.stream().anyMatch(o -> o.contains("TenuringThreshold"));
-        boolean poolChosen = own.stream().anyMatch(o -> o.startsWith("-D" + COMMON_POOL_SIZE + "="));
+        // plain loops: the first lambda or stream costs a cold JVM tens of milliseconds, and every build waits for
+        // this one to start the next
+        boolean heapChosen = false;
+        boolean collectorChosen = false;
+        boolean tenuringChosen = false;
+        boolean poolChosen = false;
+        for (String option : own) {
+            heapChosen |= option.startsWith("-Xmx") || option.contains("MaxRAM");
+            collectorChosen |= option.matches("-XX:[+-]Use\\w+GC");
+            tenuringChosen |= option.contains("TenuringThreshold");
+            poolChosen |= option.startsWith("-D" + COMMON_POOL_SIZE + "=");
+        }
         List<String> options = new ArrayList<>();
         if (!longRun && !large) {
             options.add("-XX:TieredStopAtLevel=1");
@@ -181,8 +197,18 @@ public final class Launcher {
     }
 
     private static long sourceBytes(Path contentDir) {
-        try (Stream<Path> files = Files.walk(contentDir.resolve("sources"))) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        long[] total = {0};
+        try {
+            Files.walkFileTree(contentDir.resolve("sources"), new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile()) {
+                        total[0] += attributes.size();
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            return total[0];
         } catch (IOException | RuntimeException e) {
             return 0;
         }
