@@ -38,7 +38,8 @@ final class DevToolsSession implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicInteger nextId = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
-    private volatile CompletableFuture<Void> loaded = new CompletableFuture<>();
+    /** Page loads by the navigation that started them (its loader), completed when the page's load event fires. */
+    private final Map<String, CompletableFuture<Void>> loads = new ConcurrentHashMap<>();
     private WebSocket socket;
     private String sessionId;
     private boolean quitting;
@@ -107,6 +108,7 @@ final class DevToolsSession implements AutoCloseable {
         sessionId = call(null, "Target.attachToTarget", params().put("targetId", target).put("flatten", true))
                 .path("sessionId").asText();
         call(sessionId, "Page.enable", params());
+        call(sessionId, "Page.setLifecycleEventsEnabled", params().put("enabled", true));
     }
 
     /**
@@ -115,13 +117,13 @@ final class DevToolsSession implements AutoCloseable {
      * page is printed, and the PDF would come out with the fallback's measurements on a busy machine.
      */
     void load(Path page) throws IOException {
-        loaded = new CompletableFuture<>();
         JsonNode navigated = call(sessionId, "Page.navigate",
                 params().put("url", page.toAbsolutePath().toUri().toString()));
         if (navigated.hasNonNull("errorText")) {
             throw new IOException("Chromium could not open " + page + ": " + navigated.get("errorText").asText());
         }
-        await(loaded);
+        // the load of this navigation, not of the blank page Chromium opened at start, which may end meanwhile
+        await(loads.computeIfAbsent(navigated.path("loaderId").asText(), id -> new CompletableFuture<>()));
         evaluate("Promise.all(Array.from(document.fonts, font => font.load().catch(() => null)))"
                 + ".then(() => document.fonts.ready).then(() => true)");
     }
@@ -189,7 +191,7 @@ final class DevToolsSession implements AutoCloseable {
         }
     }
 
-    /** Replies complete their call; of the events, only the page's load is waited for. */
+    /** Replies complete their call; of the events, only the pages' loads are waited for. */
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
 
@@ -206,8 +208,10 @@ final class DevToolsSession implements AutoCloseable {
                         if (answer != null) {
                             answer.complete(message);
                         }
-                    } else if ("Page.loadEventFired".equals(message.path("method").asText())) {
-                        loaded.complete(null);
+                    } else if ("Page.lifecycleEvent".equals(message.path("method").asText())
+                            && "load".equals(message.path("params").path("name").asText())) {
+                        loads.computeIfAbsent(message.path("params").path("loaderId").asText(),
+                                id -> new CompletableFuture<>()).complete(null);
                     }
                 } catch (IOException e) {
                     pending.values().forEach(p -> p.completeExceptionally(e));
@@ -221,14 +225,14 @@ final class DevToolsSession implements AutoCloseable {
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             IOException closed = new IOException("Chromium closed the connection (" + statusCode + ")");
             pending.values().forEach(p -> p.completeExceptionally(closed));
-            loaded.completeExceptionally(closed);
+            loads.values().forEach(l -> l.completeExceptionally(closed));
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
             pending.values().forEach(p -> p.completeExceptionally(error));
-            loaded.completeExceptionally(error);
+            loads.values().forEach(l -> l.completeExceptionally(error));
         }
     }
 
