@@ -38,6 +38,7 @@ import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code downloads/handbook.pdf}, printed by headless Chromium from {@code print.html} (the only engine here that
@@ -96,8 +97,14 @@ public final class PdfBook implements Output {
                  PDDocument body = Loader.loadPDF(print(browser, bodyPage))) {
                 Files.writeString(frontPage, BookParts.front(book, destinationPages(body)).outerHtml(),
                         StandardCharsets.UTF_8);
+                // PDFBox reads an object when first asked for it; the body's structure tree, which the merge and
+                // the renumbering walk, is read while Chromium prints the front matter (this thread does not
+                // touch the body until the reading is joined)
+                CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> StructureIds.read(body),
+                        task -> new Thread(task, "pdf-read").start());
                 try (PDDocument front = Loader.loadPDF(print(browser, frontPage))) {
                     browser.quit(); // Chromium's part is done: it exits while PDFBox works
+                    reading.join();
                     Integer contents = destinationPages(front).get(BookParts.CONTENTS);
                     putBefore(front, body);
                     Map<String, Integer> pages = destinationPages(body);

@@ -76,6 +76,14 @@ final class StructureIds {
         }
     }
 
+    /** Reads the structure tree's elements, which PDFBox otherwise reads when they are first used. */
+    static void read(PDDocument doc) {
+        COSDictionary root = doc.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.STRUCT_TREE_ROOT);
+        if (root != null) {
+            elements(root);
+        }
+    }
+
     /** Every structure element below the root, each once. */
     private static List<COSDictionary> elements(COSDictionary root) {
         List<COSDictionary> found = new ArrayList<>();
