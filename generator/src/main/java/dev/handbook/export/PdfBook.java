@@ -112,6 +112,8 @@ public final class PdfBook implements Output {
                         pages.put(BookParts.CONTENTS, contents);
                     }
                     addOutline(body, book, pages);
+                } finally {
+                    reading.handle((done, failed) -> null).join(); // the body is never closed while being read
                 }
                 describe(body, model);
                 StructureIds.renumber(body);
