@@ -23,6 +23,7 @@ import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.apache.pdfbox.pdmodel.PDPageTree;
 import org.apache.pdfbox.pdmodel.common.PDPageLabelRange;
 import org.apache.pdfbox.pdmodel.common.PDPageLabels;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -44,14 +45,14 @@ import java.util.concurrent.CompletableFuture;
  * {@code downloads/handbook.pdf}, printed by headless Chromium from {@code print.html} (the only engine here that
  * prints KaTeX correctly). Chromium has no {@code target-counter}, so the book is printed in two parts
  * ({@link BookParts}): the body first, whose named destinations (Chromium names them after the element ids) tell
- * on which page each chapter and topic starts, then the cover and contents with those numbers written in. One
- * browser prints both ({@link DevToolsSession}). PDFBox puts the front matter before the body, labels the pages
+ * on which page each chapter and topic starts, then the cover and contents with those numbers written in, put in
+ * place of the chapters in the page still open (its stylesheets and fonts are loaded already). One browser prints
+ * both ({@link DevToolsSession}). PDFBox puts the front matter before the body, labels the pages
  * (i, ii, ... then 1, 2, ...), and adds the outline (bookmarks for chapters and topics) and the document
  * information.
  */
 public final class PdfBook implements Output {
     private static final String BODY_PAGE = "print-body.tmp.html";
-    private static final String FRONT_PAGE = "print-front.tmp.html";
 
     private final Chromium chromium;
     private final String paper;
@@ -84,7 +85,6 @@ public final class PdfBook implements Output {
             return;
         }
         Path bodyPage = out.resolve(BODY_PAGE);
-        Path frontPage = out.resolve(FRONT_PAGE);
         try {
             Document book = Jsoup.parse(printPage.toFile(), "UTF-8");
             if (paper.equals("letter")) {
@@ -95,14 +95,16 @@ public final class PdfBook implements Output {
             Files.writeString(bodyPage, BookParts.body(book).outerHtml(), StandardCharsets.UTF_8);
             try (DevToolsSession browser = DevToolsSession.start(chromium.executable());
                  PDDocument body = Loader.loadPDF(print(browser, bodyPage))) {
-                Files.writeString(frontPage, BookParts.front(book, destinationPages(body)).outerHtml(),
-                        StandardCharsets.UTF_8);
+                String frontHtml = BookParts.front(book, destinationPages(body)).body().html();
                 // PDFBox reads an object when first asked for it; the body's structure tree, which the merge and
                 // the renumbering walk, is read while Chromium prints the front matter (this thread does not
                 // touch the body until the reading is joined)
                 CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> StructureIds.read(body),
                         task -> new Thread(task, "pdf-read").start());
-                try (PDDocument front = Loader.loadPDF(print(browser, frontPage))) {
+                // the page already loaded, with its stylesheets and fonts, takes the front matter's content
+                browser.evaluate("document.body.innerHTML = " + new ObjectMapper().writeValueAsString(frontHtml)
+                        + "; document.fonts.ready.then(() => true)");
+                try (PDDocument front = Loader.loadPDF(browser.printToPdf())) {
                     browser.quit(); // Chromium's part is done: it exits while PDFBox works
                     reading.join();
                     Integer contents = destinationPages(front).get(BookParts.CONTENTS);
@@ -132,7 +134,6 @@ public final class PdfBook implements Output {
             }
         } finally {
             Files.deleteIfExists(bodyPage);
-            Files.deleteIfExists(frontPage);
             Files.deleteIfExists(out.resolve("assets/print-letter.css"));
         }
     }
@@ -146,7 +147,6 @@ public final class PdfBook implements Output {
     public static void unlink(Path out) throws IOException {
         Files.deleteIfExists(out.resolve("downloads/handbook.pdf"));
         Files.deleteIfExists(out.resolve(BODY_PAGE));
-        Files.deleteIfExists(out.resolve(FRONT_PAGE));
         try (java.util.stream.Stream<Path> pages = Files.walk(out)) {
             for (Path page : pages.filter(p -> p.toString().endsWith(".html")).toList()) {
                 String html = Files.readString(page);
