@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -56,6 +57,8 @@ public final class HtmlSite implements Output {
 
     private final Memos memos;
     private final AtomicInteger topicsRendered = new AtomicInteger();
+    /** Category name -> page: a handful of categories, thousands of topic views that name theirs. */
+    private final Map<String, String> categoryPaths = new ConcurrentHashMap<>();
 
     public HtmlSite(Path themeDir, MarkdownRenderer renderer, Diagnostics diagnostics) {
         this(themeDir, renderer, diagnostics, Memos.none());
@@ -424,7 +427,8 @@ public final class HtmlSite implements Output {
                     problem -> problems.add(warning(t.note().file(), 0, problem))),
                     model, root, t.slug(), linkedConcepts);
         }
-        return new Views.TopicView(t.slug(), t.title(), t.category(), categoryPath(t.category()), t.difficulty(),
+        return new Views.TopicView(t.slug(), t.title(), t.category(),
+                categoryPaths.computeIfAbsent(t.category(), HtmlSite::categoryPath), t.difficulty(),
                 phrasings, noteHtml, answers, related, previous == null ? null : link(previous), next == null ? null : link(next));
     }
 
