@@ -95,7 +95,8 @@ public final class PdfBook implements Output {
             Files.writeString(bodyPage, BookParts.body(book).outerHtml(), StandardCharsets.UTF_8);
             try (DevToolsSession browser = DevToolsSession.start(chromium.executable());
                  PDDocument body = Loader.loadPDF(print(browser, bodyPage))) {
-                String frontHtml = BookParts.front(book, destinationPages(body)).body().html();
+                Map<String, Integer> bodyPages = destinationPages(body);
+                String frontHtml = BookParts.front(book, bodyPages).body().html();
                 // PDFBox reads an object when first asked for it; the body's structure tree, which the merge and
                 // the renumbering walk, is read while Chromium prints the front matter (this thread does not
                 // touch the body until the reading is joined)
@@ -108,8 +109,10 @@ public final class PdfBook implements Output {
                     browser.quit(); // Chromium's part is done: it exits while PDFBox works
                     reading.join();
                     Integer contents = destinationPages(front).get(BookParts.CONTENTS);
-                    putBefore(front, body);
-                    Map<String, Integer> pages = destinationPages(body);
+                    int frontPages = putBefore(front, body);
+                    // the body's pages keep their order, behind the front matter's
+                    Map<String, Integer> pages = new HashMap<>();
+                    bodyPages.forEach((id, page) -> pages.put(id, page + frontPages));
                     if (contents != null) {
                         pages.put(BookParts.CONTENTS, contents);
                     }
@@ -220,9 +223,9 @@ public final class PdfBook implements Output {
      * Makes BODY the whole book: FRONT's pages go before its own, and FRONT's structure (what a screen reader
      * reads) before the body's. FRONT's destinations, those of the stand-ins for the chapters and topics, are
      * dropped first, so that the links of the contents, which name their destinations, lead into the body. The
-     * pages are labelled as they are numbered: i, ii, ... then 1, 2, ...
+     * pages are labelled as they are numbered: i, ii, ... then 1, 2, ... Returns how many pages FRONT had.
      */
-    private static void putBefore(PDDocument front, PDDocument body) throws IOException {
+    private static int putBefore(PDDocument front, PDDocument body) throws IOException {
         front.getDocumentCatalog().getCOSObject().removeItem(COSName.DESTS);
         int frontPages = front.getNumberOfPages();
         int bodyPages = body.getNumberOfPages();
@@ -249,6 +252,7 @@ public final class PdfBook implements Output {
         arabic.setStyle(PDPageLabelRange.STYLE_DECIMAL);
         labels.setLabelItem(frontPages, arabic);
         body.getDocumentCatalog().setPageLabels(labels);
+        return frontPages;
     }
 
     /** Bookmarks: the contents, then a chapter per category with its topics under it. */
