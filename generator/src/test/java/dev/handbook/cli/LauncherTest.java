@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LauncherTest {
     private static final String C1 = "-XX:TieredStopAtLevel=1";
+    private static final String INLINE = "-XX:C1MaxInlineSize=22";
     private static final String PARALLEL = "-XX:+UseParallelGC";
     private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
     private static final String TENURE_EARLY = "-XX:MaxTenuringThreshold=1";
@@ -22,30 +23,36 @@ class LauncherTest {
     @Test
     void aSmallBuildOnSeveralProcessorsGetsAPoolWorkerForEachUnlessTheUserSizedThePool() {
         String pool = "-Djava.util.concurrent.ForkJoinPool.common.parallelism=";
-        assertEquals(List.of(C1, "-Xmx512m", PARALLEL, TENURE_EARLY, pool + "2"),
+        assertEquals(List.of(C1, INLINE, "-Xmx512m", PARALLEL, TENURE_EARLY, pool + "2"),
                 Launcher.jvmOptions(new String[]{"build"}, 200_000, List.of(), false, 2));
         assertEquals(List.of("-Xmx3006m", PARALLEL),
                 Launcher.jvmOptions(new String[]{"build"}, 42_032_339, List.of(), false, 8));
-        assertEquals(List.of(C1, "-Xmx512m", PARALLEL, TENURE_EARLY),
+        assertEquals(List.of(C1, INLINE, "-Xmx512m", PARALLEL, TENURE_EARLY),
                 Launcher.jvmOptions(new String[]{"build"}, 200_000, List.of(pool + "3"), false, 2));
         assertEquals(List.of(), Launcher.jvmOptions(new String[]{"serve"}, 200_000, List.of(), false, 2));
     }
 
     @Test
     void aSmallBuildRunsWithTheClientCompilerOnlyASmallHeapAndTheThroughputCollectorTenuringEarly() {
-        assertEquals(List.of(C1, "-Xmx512m", PARALLEL, TENURE_EARLY), options("build", 200_000, List.of(), false));
-        assertEquals(List.of(C1, "-Xmx512m", PARALLEL, TENURE_EARLY), options("check", 0, List.of(), false));
+        assertEquals(List.of(C1, INLINE, "-Xmx512m", PARALLEL, TENURE_EARLY), options("build", 200_000, List.of(), false));
+        assertEquals(List.of(C1, INLINE, "-Xmx512m", PARALLEL, TENURE_EARLY), options("check", 0, List.of(), false));
+    }
+
+    @Test
+    void anInliningLimitTheUserChoseIsKept() {
+        assertEquals(List.of(C1, "-Xmx512m", PARALLEL, TENURE_EARLY),
+                options("build", 200_000, List.of("-XX:C1MaxInlineSize=35"), false));
     }
 
     @Test
     void aTenuringThresholdTheUserChoseIsKept() {
-        assertEquals(List.of(C1, "-Xmx512m", PARALLEL),
+        assertEquals(List.of(C1, INLINE, "-Xmx512m", PARALLEL),
                 options("build", 200_000, List.of("-XX:MaxTenuringThreshold=4"), false));
     }
 
     @Test
     void hugePagesAreAskedForOnlyWhereTheSystemOffersThem() {
-        assertEquals(List.of(C1, "-Xmx512m", PARALLEL, TENURE_EARLY, HUGE_PAGES),
+        assertEquals(List.of(C1, INLINE, "-Xmx512m", PARALLEL, TENURE_EARLY, HUGE_PAGES),
                 options("build", 200_000, List.of(), true));
     }
 
@@ -60,16 +67,16 @@ class LauncherTest {
         assertEquals(List.of("-Xmx3006m", PARALLEL), options("build", 42_032_339, List.of(), false));
         assertEquals(List.of(PARALLEL), options("build", 42_032_339, List.of("-Xmx8g"), false));
         assertEquals(List.of("-Xmx600m", PARALLEL), options("build", Launcher.LARGE_SOURCES, List.of(), false));
-        assertEquals(List.of(C1, "-Xmx512m", PARALLEL, TENURE_EARLY), options("build", 4_027_000, List.of(), false));
-        assertEquals(List.of(C1, PARALLEL, TENURE_EARLY),
+        assertEquals(List.of(C1, INLINE, "-Xmx512m", PARALLEL, TENURE_EARLY), options("build", 4_027_000, List.of(), false));
+        assertEquals(List.of(C1, INLINE, PARALLEL, TENURE_EARLY),
                 options("build", 4_027_000, List.of("-XX:MaxRAMPercentage=50"), false));
     }
 
     @Test
     void aCollectorTheUserChoseIsKept() {
         // two collectors on one command line would stop the JVM from starting
-        assertEquals(List.of(C1, "-Xmx512m"), options("build", 200_000, List.of("-XX:+UseG1GC"), false));
-        assertEquals(List.of(C1, "-Xmx512m"), options("build", 200_000, List.of("-XX:+UseZGC"), false));
+        assertEquals(List.of(C1, INLINE, "-Xmx512m"), options("build", 200_000, List.of("-XX:+UseG1GC"), false));
+        assertEquals(List.of(C1, INLINE, "-Xmx512m"), options("build", 200_000, List.of("-XX:+UseZGC"), false));
     }
 
     @Test
