@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,13 +25,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * One headless Chromium driven over the DevTools protocol (a WebSocket, JSON messages), with one page open: load a
- * file, run a script in it, print it to PDF, as often as needed. The book's two parts (body, then front matter)
- * then cost one browser start instead of two.
- * Each session gets a fresh profile, removed on close.
+ * One headless Chromium driven over the DevTools protocol, with one page open: load a file, run a script in it,
+ * print it to PDF, as often as needed. The book's two parts (body, then front matter) then cost one browser start
+ * instead of two. Each session gets a fresh profile, removed on close.
+ *
+ * <p>The protocol goes over a pair of pipes ({@code --remote-debugging-pipe}: Chromium reads commands from its file
+ * descriptor 3 and writes replies and events to 4, each a JSON text ended by a NUL byte), which a shell joins to
+ * the process's standard input and output. A WebSocket on a port would need the JDK's HTTP client (a few hundred
+ * milliseconds of CPU to set up, TLS included, while Chromium wants both cores to start), the port Chromium writes
+ * into its profile to be waited for, and a handshake.
  */
 final class DevToolsSession implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 180;
+    /** Runs Chromium (its path and arguments follow) with the protocol's pipes on descriptors 3 and 4. */
+    private static final String WITH_PIPES = "exec \"$0\" \"$@\" 3<&0 4>&1 0</dev/null 1>/dev/null";
 
     private final Process process;
     private final Path profile;
@@ -40,13 +47,16 @@ final class DevToolsSession implements AutoCloseable {
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     /** Page loads by the navigation that started them (its loader), completed when the page's load event fires. */
     private final Map<String, CompletableFuture<Void>> loads = new ConcurrentHashMap<>();
-    private WebSocket socket;
+    private final OutputStream commands;
     private String sessionId;
-    private boolean quitting;
+    private volatile boolean quitting;
+    /** Why Chromium's pipe closed, once it has: later calls fail at once instead of waiting for a reply. */
+    private volatile IOException closed;
 
     private DevToolsSession(Process process, Path profile) {
         this.process = process;
         this.profile = profile;
+        this.commands = process.getOutputStream();
     }
 
     /**
@@ -55,21 +65,19 @@ final class DevToolsSession implements AutoCloseable {
      * without those features ignores the names).
      */
     static DevToolsSession start(Path executable) throws IOException {
-        // the JDK's HTTP client takes a few hundred milliseconds to set up (TLS defaults included): that is done
-        // while Chromium starts, which leaves this thread waiting anyway
-        CompletableFuture<HttpClient> client = CompletableFuture.supplyAsync(HttpClient::newHttpClient,
-                runnable -> new Thread(runnable, "devtools-client").start());
         Path profile = Files.createTempDirectory("handbook-chromium");
-        List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup",
-                "--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", WITH_PIPES, executable.toString(),
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup",
+                "--user-data-dir=" + profile, "--remote-debugging-pipe", "about:blank"));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         DevToolsSession session = new DevToolsSession(process, profile);
         try {
-            session.connect(client);
+            Thread reader = new Thread(session::readReplies, "devtools-reader");
+            reader.setDaemon(true);
+            reader.start();
+            session.openPage();
             return session;
         } catch (IOException | RuntimeException e) {
             session.close();
@@ -77,23 +85,7 @@ final class DevToolsSession implements AutoCloseable {
         }
     }
 
-    private void connect(CompletableFuture<HttpClient> client) throws IOException {
-        // Chromium writes the port it chose, and the browser's WebSocket path, into the profile
-        Path portFile = profile.resolve("DevToolsActivePort");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        List<String> lines = List.of();
-        while (lines.size() < 2) {
-            if (!process.isAlive()) {
-                throw new IOException("Chromium exited at start (exit " + process.exitValue() + ")");
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IOException("Chromium did not open its DevTools port in 60 s");
-            }
-            sleep(20);
-            lines = Files.isRegularFile(portFile) ? Files.readAllLines(portFile) : List.of();
-        }
-        URI endpoint = URI.create("ws://127.0.0.1:" + lines.get(0).strip() + lines.get(1).strip());
-        socket = await(await(client).newWebSocketBuilder().buildAsync(endpoint, new Listener()));
+    private void openPage() throws IOException {
         // the blank page Chromium opened at start is used, if it is there yet: a new one would wait for a renderer
         String target = null;
         for (JsonNode info : call(null, "Target.getTargets", params()).path("targetInfos")) {
@@ -161,7 +153,11 @@ final class DevToolsSession implements AutoCloseable {
         }
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
         pending.put(id, answer);
-        await(socket.sendText(json.writeValueAsString(message), true));
+        if (closed != null) {
+            pending.remove(id);
+            throw new IOException(closed.getMessage(), closed);
+        }
+        send(message);
         JsonNode reply = await(answer);
         if (reply.has("error")) {
             throw new IOException("Chromium refused " + method + ": " + reply.get("error").path("message").asText());
@@ -182,57 +178,54 @@ final class DevToolsSession implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) throws IOException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting Chromium", e);
+    /** One message to Chromium, ended as the pipe wants; calls from several threads do not interleave. */
+    private synchronized void send(ObjectNode message) throws IOException {
+        commands.write(json.writeValueAsBytes(message));
+        commands.write(0);
+        commands.flush();
+    }
+
+    /**
+     * Reads Chromium's messages until its pipe closes: replies complete their call; of the events, only the pages'
+     * loads are waited for. When the pipe closes (Chromium exited, or never started), whatever waits fails.
+     */
+    private void readReplies() {
+        IOException failure;
+        try (InputStream in = new BufferedInputStream(process.getInputStream(), 1 << 16)) {
+            ByteArrayOutputStream message = new ByteArrayOutputStream(1 << 16);
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b != 0) {
+                    message.write(b);
+                    continue;
+                }
+                dispatch(json.readTree(message.toByteArray()));
+                message.reset();
+            }
+            failure = new IOException(quitting ? "Chromium was asked to exit"
+                    : "Chromium closed its DevTools pipe (it exited, or could not start)");
+        } catch (IOException e) {
+            failure = e;
+        }
+        closed = failure;
+        for (CompletableFuture<JsonNode> call : pending.values()) {
+            call.completeExceptionally(failure);
+        }
+        for (CompletableFuture<Void> load : loads.values()) {
+            load.completeExceptionally(failure);
         }
     }
 
-    /** Replies complete their call; of the events, only the pages' loads are waited for. */
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                try {
-                    JsonNode message = json.readTree(text);
-                    if (message.has("id")) {
-                        CompletableFuture<JsonNode> answer = pending.remove(message.get("id").asInt());
-                        if (answer != null) {
-                            answer.complete(message);
-                        }
-                    } else if ("Page.lifecycleEvent".equals(message.path("method").asText())
-                            && "load".equals(message.path("params").path("name").asText())) {
-                        loads.computeIfAbsent(message.path("params").path("loaderId").asText(),
-                                id -> new CompletableFuture<>()).complete(null);
-                    }
-                } catch (IOException e) {
-                    pending.values().forEach(p -> p.completeExceptionally(e));
-                }
+    private void dispatch(JsonNode message) {
+        if (message.has("id")) {
+            CompletableFuture<JsonNode> answer = pending.remove(message.get("id").asInt());
+            if (answer != null) {
+                answer.complete(message);
             }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            IOException closed = new IOException("Chromium closed the connection (" + statusCode + ")");
-            pending.values().forEach(p -> p.completeExceptionally(closed));
-            loads.values().forEach(l -> l.completeExceptionally(closed));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            pending.values().forEach(p -> p.completeExceptionally(error));
-            loads.values().forEach(l -> l.completeExceptionally(error));
+        } else if ("Page.lifecycleEvent".equals(message.path("method").asText())
+                && "load".equals(message.path("params").path("name").asText())) {
+            loads.computeIfAbsent(message.path("params").path("loaderId").asText(),
+                    id -> new CompletableFuture<>()).complete(null);
         }
     }
 
@@ -241,11 +234,13 @@ final class DevToolsSession implements AutoCloseable {
      * then finds it gone.
      */
     void quit() {
-        if (socket != null && !quitting) {
+        if (!quitting) {
             quitting = true;
-            ObjectNode message = json.createObjectNode().put("id", nextId.incrementAndGet())
-                    .put("method", "Browser.close");
-            socket.sendText(message.toString(), true);
+            try {
+                send(json.createObjectNode().put("id", nextId.incrementAndGet()).put("method", "Browser.close"));
+            } catch (IOException e) {
+                // it has gone already, or close() stops it
+            }
         }
     }
 
@@ -253,7 +248,7 @@ final class DevToolsSession implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (socket != null && !quitting) {
+            if (process.isAlive() && !quitting) {
                 try {
                     call(null, "Browser.close", params());
                 } catch (IOException e) {
