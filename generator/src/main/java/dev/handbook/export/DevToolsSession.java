@@ -203,7 +203,7 @@ final class DevToolsSession implements AutoCloseable {
                 message.reset();
             }
             failure = new IOException(quitting ? "Chromium was asked to exit"
-                    : "Chromium closed its DevTools pipe (it exited, or could not start)");
+                    : "Chromium closed its DevTools pipe: it exited" + exitStatus() + ", or could not start");
         } catch (IOException e) {
             failure = e;
         }
@@ -213,6 +213,16 @@ final class DevToolsSession implements AutoCloseable {
         }
         for (CompletableFuture<Void> load : loads.values()) {
             load.completeExceptionally(failure);
+        }
+    }
+
+    /** " with status N" once the process has ended (it soon does after closing its pipe), else nothing. */
+    private String exitStatus() {
+        try {
+            return process.waitFor(2, TimeUnit.SECONDS) ? " with status " + process.exitValue() : "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
         }
     }
 

@@ -6,6 +6,7 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDNamedDestination;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,10 +15,13 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -54,6 +58,18 @@ class DevToolsSessionTest {
             assertEquals(Map.of("second", 1), PdfBook.destinationPages(doc));
             assertTrue(new PDFTextStripper().getText(doc).contains("Text after the break."));
         }
+    }
+
+    @Test
+    void aBrowserThatExitsAtStartFailsTheSessionInsteadOfLeavingItWaiting() throws IOException {
+        Path broken = tmp.resolve("chromium");
+        Files.writeString(broken, "#!/bin/sh\necho 'cannot open display' >&2\nexit 3\n");
+        assertTrue(broken.toFile().setExecutable(true));
+        // a reply that never comes would otherwise be waited for the full timeout (minutes)
+        IOException failure = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> assertThrows(IOException.class, () -> DevToolsSession.start(broken)));
+        assertTrue(failure.getMessage().contains("Chromium closed its DevTools pipe: it exited with status 3"),
+                failure.getMessage());
     }
 
     /** On CI (browser tests required) both engines are installed, so neither may be skipped. */
