@@ -11,6 +11,7 @@ import dev.handbook.topic.Topic;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,12 +61,13 @@ final class SearchIndexBuilder {
                        List<Map<String, Integer>> fields, double prior) {
     }
 
-    /** One topic's fields as term frequencies, and the words it shows, in order (for the suggestions). */
-    private record Analysed(Doc doc, List<String> words) {
+    /** One topic's fields as term frequencies, and the words it shows, each once, in order (for the suggestions). */
+    private record Analysed(Doc doc, Set<String> words) {
     }
 
     private Analysed analyse(Topic t) {
-        List<String> words = new ArrayList<>();
+        // each word once: gathering every topic's words is sequential, and a word repeats within a topic
+        Set<String> words = new LinkedHashSet<>();
         // each answer's text is read once: the body field and the snippet both use it
         List<String> answers = t.items().stream().map(item -> MarkdownText.of(item.body())).toList();
         List<String> texts = fieldTexts(t, answers);
@@ -185,7 +187,7 @@ final class SearchIndexBuilder {
      * with an apostrophe and the letters after it ("model's") when it has them. A loop, not the expression: it
      * reads every answer of the handbook.
      */
-    static void addWords(String text, List<String> words) {
+    static void addWords(String text, Collection<String> words) {
         int n = text.length();
         int i = 0;
         while (i < n) {
