@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -191,16 +190,21 @@ final class DevToolsSession implements AutoCloseable {
      */
     private void readReplies() {
         IOException failure;
-        try (InputStream in = new BufferedInputStream(process.getInputStream(), 1 << 16)) {
+        try (InputStream in = process.getInputStream()) {
             ByteArrayOutputStream message = new ByteArrayOutputStream(1 << 16);
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (b != 0) {
-                    message.write(b);
-                    continue;
+            byte[] buffer = new byte[1 << 16];
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                int start = 0;
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == 0) {
+                        message.write(buffer, start, i - start);
+                        dispatch(json.readTree(message.toByteArray()));
+                        message.reset();
+                        start = i + 1;
+                    }
                 }
-                dispatch(json.readTree(message.toByteArray()));
-                message.reset();
+                message.write(buffer, start, read - start);
             }
             failure = new IOException(quitting ? "Chromium was asked to exit"
                     : "Chromium closed its DevTools pipe: it exited" + exitStatus() + ", or could not start");
