@@ -39,6 +39,13 @@ class LauncherTest {
     }
 
     @Test
+    void onlyASmallHandbooksBuildInlinesLessWhereTypesettingDominates() {
+        assertTrue(options("build", 200_000, List.of(), false).contains(INLINE));
+        assertFalse(options("build", 4_027_000, List.of(), false).contains(INLINE));
+        assertFalse(options("serve", 200_000, List.of(), false).contains(INLINE));
+    }
+
+    @Test
     void anInliningLimitTheUserChoseIsKept() {
         assertEquals(List.of(C1, "-Xmx512m", PARALLEL, TENURE_EARLY),
                 options("build", 200_000, List.of("-XX:C1MaxInlineSize=35"), false));
@@ -67,8 +74,8 @@ class LauncherTest {
         assertEquals(List.of("-Xmx3006m", PARALLEL), options("build", 42_032_339, List.of(), false));
         assertEquals(List.of(PARALLEL), options("build", 42_032_339, List.of("-Xmx8g"), false));
         assertEquals(List.of("-Xmx600m", PARALLEL), options("build", Launcher.LARGE_SOURCES, List.of(), false));
-        assertEquals(List.of(C1, INLINE, "-Xmx512m", PARALLEL, TENURE_EARLY), options("build", 4_027_000, List.of(), false));
-        assertEquals(List.of(C1, INLINE, PARALLEL, TENURE_EARLY),
+        assertEquals(List.of(C1, "-Xmx512m", PARALLEL, TENURE_EARLY), options("build", 4_027_000, List.of(), false));
+        assertEquals(List.of(C1, PARALLEL, TENURE_EARLY),
                 options("build", 4_027_000, List.of("-XX:MaxRAMPercentage=50"), false));
     }
 
