@@ -179,7 +179,7 @@ public final class PdfBook implements Output {
         }
     }
 
-    /** A tagged PDF of one empty page, with a named destination and a paragraph in its structure tree, as Chromium's. */
+    /** A tagged PDF of one empty page, with a named destination and a paragraph in its structure tree. */
     private static byte[] onePage(String id) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);

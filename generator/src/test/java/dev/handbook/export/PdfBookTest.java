@@ -26,7 +26,8 @@ class PdfBookTest {
             assertEquals(2, book.getNumberOfPages());
             // the chapters' own destinations stay, and now lead behind the front matter; the front's are gone
             assertEquals(Map.of("chapter", 1), PdfBook.destinationPages(book));
-            assertArrayEquals(new String[]{"i", "1"}, book.getDocumentCatalog().getPageLabels().getLabelsByPageIndices());
+            assertArrayEquals(new String[]{"i", "1"},
+                    book.getDocumentCatalog().getPageLabels().getLabelsByPageIndices());
 
             List<String> outline = new ArrayList<>();
             for (PDOutlineItem item : book.getDocumentCatalog().getDocumentOutline().children()) {
@@ -39,7 +40,8 @@ class PdfBookTest {
 
             // what a screen reader reads: the front matter's structure first, its ids renumbered in order
             COSDictionary root = book.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.STRUCT_TREE_ROOT);
-            COSArray parts = (COSArray) ((COSDictionary) root.getDictionaryObject(COSName.K)).getDictionaryObject(COSName.K);
+            COSDictionary document = (COSDictionary) root.getDictionaryObject(COSName.K);
+            COSArray parts = (COSArray) document.getDictionaryObject(COSName.K);
             assertEquals(List.of("node00000002", "node00000001"), List.of(id(parts, 0), id(parts, 1)));
         }
     }
