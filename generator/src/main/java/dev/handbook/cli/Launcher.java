@@ -20,17 +20,16 @@ import java.util.stream.Stream;
  *
  * <p>Measured on the seed handbook (2 cores): the client compiler alone ({@code -XX:TieredStopAtLevel=1}) halves
  * the CPU a cold build spends (C2 compiling the script engine's interpreter for a run that ends in seconds), and an
- * application class-data archive saves another ~0.5 s of class loading. For a small handbook
- * ({@link #SMALL_SOURCES}) the client compiler inlines methods of up to 22 bytes of bytecode instead of 35: it was
- * busy for a third of a cold build's CPU, much of it inlining the script engine's many small node methods; with the
- * smaller limit the seed handbook's cold build took 3.84 s instead of 4.02 s (medians of 8 alternating runs; lower
- * in every pair). At 10,000 questions, whose formulas come from the cache, the code compiled matters more than
- * compiling it: 5.99 s against 5.89 s with the default. The archive is made by the first run
+ * application class-data archive saves another ~0.5 s of class loading. The archive is made by the first run
  * ({@code -XX:ArchiveClassesAtExit}) beside the jar and named after the jar's size and date and the JVM's version,
- * so a rebuilt jar or another JDK gets a new one. C2 pays off on long runs: {@code serve}, and handbooks whose
- * sources pass {@link #LARGE_SOURCES} bytes (at 10,000 questions, 4 MB, C1 alone was still 15 % faster), keep
- * the default compilers. Builds get a heap sized to their sources, the throughput collector and huge pages (see
- * {@link #jvmOptions}).
+ * so a rebuilt jar or another JDK gets a new one. For a small handbook ({@link #SMALL_SOURCES}) the client compiler
+ * inlines methods of up to 22 bytes of bytecode instead of 35: it was busy for a third of a cold build's CPU, much
+ * of it inlining the script engine's many small node methods; with the smaller limit the seed handbook's cold build
+ * took 3.84 s instead of 4.02 s (medians of 8 alternating runs; lower in every pair). At 10,000 questions, whose
+ * formulas come from the cache, the code compiled matters more than compiling it: 5.99 s against 5.89 s with the
+ * default. C2 pays off on long runs: {@code serve}, and handbooks whose sources pass {@link #LARGE_SOURCES} bytes
+ * (at 10,000 questions, 4 MB, C1 alone was still 15 % faster), keep the default compilers. Builds get a heap sized
+ * to their sources, the throughput collector and huge pages (see {@link #jvmOptions}).
  *
  * <p>This JVM loads only this class, and waits for the other with its output inherited; its own JVM options are
  * passed on. {@code -Dhandbook.launch=direct} runs in this JVM instead; so does anything not started from a jar.

@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -65,11 +64,11 @@ final class DevToolsSession implements AutoCloseable {
      */
     static DevToolsSession start(Path executable) throws IOException {
         Path profile = Files.createTempDirectory("handbook-chromium");
-        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", WITH_PIPES, executable.toString(),
+        List<String> command = List.of("/bin/sh", "-c", WITH_PIPES, executable.toString(),
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup",
-                "--user-data-dir=" + profile, "--remote-debugging-pipe", "about:blank"));
+                "--user-data-dir=" + profile, "--remote-debugging-pipe", "about:blank");
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         DevToolsSession session = new DevToolsSession(process, profile);
         try {

@@ -115,15 +115,7 @@ public final class PdfBook implements Output {
                 try (PDDocument front = Loader.loadPDF(browser.printToPdf())) {
                     browser.quit(); // Chromium's part is done: it exits while PDFBox works
                     reading.join();
-                    Integer contents = destinationPages(front).get(BookParts.CONTENTS);
-                    int frontPages = putBefore(front, body);
-                    // the body's pages keep their order, behind the front matter's
-                    Map<String, Integer> pages = new HashMap<>();
-                    bodyPages.forEach((id, page) -> pages.put(id, page + frontPages));
-                    if (contents != null) {
-                        pages.put(BookParts.CONTENTS, contents);
-                    }
-                    addOutline(body, book, pages);
+                    bind(front, body, bodyPages, book);
                 } finally {
                     reading.handle((done, failed) -> null).join(); // the body is never closed while being read
                 }
@@ -161,17 +153,13 @@ public final class PdfBook implements Output {
      * took 183 ms instead of 81 ms).
      */
     public static byte[] loadLibraries() throws IOException {
-        try (PDDocument body = Loader.loadPDF(onePage("chapter"));
+        try (PDDocument body = Loader.loadPDF(onePage("chapter", "topic"));
              PDDocument front = Loader.loadPDF(onePage(BookParts.CONTENTS))) {
             Map<String, Integer> bodyPages = destinationPages(body);
             StructureIds.read(body);
-            int frontPages = putBefore(front, body);
-            Map<String, Integer> pages = new HashMap<>();
-            bodyPages.forEach((id, page) -> pages.put(id, page + frontPages));
-            pages.put(BookParts.CONTENTS, 0);
-            pages.put("topic", pages.get("chapter"));
-            addOutline(body, Jsoup.parse("<section class=chapter id=chapter><h1 class=chapter-title>Chapter</h1>"
-                    + "<article class=book-topic id=topic><h2>Topic</h2></article></section>"), pages);
+            bind(front, body, bodyPages, Jsoup.parse("<section class=chapter id=chapter>"
+                    + "<h1 class=chapter-title>Chapter</h1><article class=book-topic id=topic><h2>Topic</h2></article>"
+                    + "</section>"));
             StructureIds.renumber(body);
             ByteArrayOutputStream book = new ByteArrayOutputStream();
             body.save(book);
@@ -179,15 +167,20 @@ public final class PdfBook implements Output {
         }
     }
 
-    /** A tagged PDF of one empty page, with a named destination and a paragraph in its structure tree. */
-    private static byte[] onePage(String id) throws IOException {
+    /**
+     * A tagged PDF of one empty page, with a named destination for each of IDS and a paragraph in its structure
+     * tree (with the first id).
+     */
+    private static byte[] onePage(String... ids) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
-            PDPageFitWidthDestination destination = new PDPageFitWidthDestination();
-            destination.setPage(page);
             COSDictionary destinations = new COSDictionary();
-            destinations.setItem(id, destination);
+            for (String id : ids) {
+                PDPageFitWidthDestination destination = new PDPageFitWidthDestination();
+                destination.setPage(page);
+                destinations.setItem(id, destination);
+            }
             doc.getDocumentCatalog().getCOSObject().setItem(COSName.DESTS, destinations);
             PDMarkInfo tagged = new PDMarkInfo();
             tagged.setMarked(true);
@@ -197,7 +190,7 @@ public final class PdfBook implements Output {
             PDStructureElement document = new PDStructureElement("Document", root);
             root.appendKid(document);
             PDStructureElement paragraph = new PDStructureElement("P", document);
-            paragraph.setElementIdentifier(id);
+            paragraph.setElementIdentifier(ids[0]);
             paragraph.setPage(page);
             paragraph.appendKid(0);
             document.appendKid(paragraph);
@@ -286,6 +279,23 @@ public final class PdfBook implements Output {
             return number;
         }
         return d.getPage() == null ? -1 : doc.getPages().indexOf(d.getPage());
+    }
+
+    /**
+     * Makes BODY, whose destinations are BODY_PAGES (read before), the whole book: the front matter first (see
+     * {@link #putBefore}), then the outline of BOOK's chapters and topics, pointing behind the front matter.
+     */
+    private static void bind(PDDocument front, PDDocument body, Map<String, Integer> bodyPages, Document book)
+            throws IOException {
+        Integer contents = destinationPages(front).get(BookParts.CONTENTS);
+        int frontPages = putBefore(front, body);
+        // the body's pages keep their order, behind the front matter's
+        Map<String, Integer> pages = new HashMap<>();
+        bodyPages.forEach((id, page) -> pages.put(id, page + frontPages));
+        if (contents != null) {
+            pages.put(BookParts.CONTENTS, contents);
+        }
+        addOutline(body, book, pages);
     }
 
     /**
