@@ -49,7 +49,7 @@ final class DevToolsSession implements AutoCloseable {
     private String sessionId;
     private volatile boolean quitting;
     /** Why Chromium's pipe closed, once it has: later calls fail at once instead of waiting for a reply. */
-    private volatile IOException closed;
+    private final CompletableFuture<IOException> closed = new CompletableFuture<>();
 
     private DevToolsSession(Process process, Path profile) {
         this.process = process;
@@ -151,11 +151,15 @@ final class DevToolsSession implements AutoCloseable {
         }
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
         pending.put(id, answer);
-        if (closed != null) {
+        try {
+            if (closed.isDone()) {
+                throw closed.join();
+            }
+            send(message);
+        } catch (IOException e) {
             pending.remove(id);
-            throw new IOException(closed.getMessage(), closed);
+            throw whyClosed(e);
         }
-        send(message);
         JsonNode reply = await(answer);
         if (reply.has("error")) {
             throw new IOException("Chromium refused " + method + ": " + reply.get("error").path("message").asText());
@@ -173,6 +177,22 @@ final class DevToolsSession implements AutoCloseable {
             throw new IOException("Chromium's DevTools connection failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             throw new IOException("Chromium did not answer in " + TIMEOUT_SECONDS + " s");
+        }
+    }
+
+    /**
+     * The reason the pipe closed, when a write failed because Chromium had exited (the JDK then closes the stream
+     * to it, and says only "Stream closed"): the reader, which sees the pipe's end too, gives its exit status.
+     */
+    private IOException whyClosed(IOException failure) {
+        try {
+            IOException reason = closed.get(5, TimeUnit.SECONDS);
+            return new IOException(reason.getMessage(), reason);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failure;
+        } catch (ExecutionException | TimeoutException e) {
+            return failure;
         }
     }
 
@@ -210,7 +230,7 @@ final class DevToolsSession implements AutoCloseable {
         } catch (IOException e) {
             failure = e;
         }
-        closed = failure;
+        closed.complete(failure);
         for (CompletableFuture<JsonNode> call : pending.values()) {
             call.completeExceptionally(failure);
         }
