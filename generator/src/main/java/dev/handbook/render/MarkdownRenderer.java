@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class MarkdownRenderer implements AutoCloseable {
     static final String KATEX_VERSION = "katex-0.18.11";
-    static final String HIGHLIGHT_VERSION = "highlightjs-11.11.1";
+    static final String HIGHLIGHT_VERSION = "highlight.js-11.11.1";
 
     // selectors parsed once: parsing one costs more than running it on an answer
     private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
@@ -192,8 +192,9 @@ public final class MarkdownRenderer implements AutoCloseable {
     }
 
     /**
-     * Loads KaTeX and then highlight.js on a background thread, so their start (a second or so each, in
-     * interpreter mode) overlaps with the stages before rendering; rendering waits for them if they are not done.
+     * Loads KaTeX and then highlight.js's core on a background thread, so their start (a second or so for KaTeX,
+     * in interpreter mode, 0.2 s for the core) overlaps with the stages before rendering; rendering waits for them
+     * if they are not done.
      * For builds without a warm cache.
      */
     public void warmUpInBackground() {

@@ -5,6 +5,7 @@ import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * KaTeX and highlight.js, run at build time inside GraalJS so pages need no math or highlighting script.
@@ -22,23 +30,35 @@ import java.util.concurrent.atomic.AtomicInteger;
  * them) into contexts that rendering threads borrow one at a time, so pages render their formulas in parallel.
  * The first context of a library pays for parsing it (a second or more in interpreter mode); the engine shares
  * the parsed code with the library's further contexts, which then load in milliseconds. Both libraries come from
- * their webjars on the classpath.
+ * their Maven packages on the classpath.
+ *
+ * <p>highlight.js is loaded as its npm package lays it out: the core, then each language's module when a block
+ * first asks for it, so a handbook whose code is Python parses one grammar instead of the 36 of the browser
+ * bundle (which took 0.95 s to load on the seed handbook's cold build) and any of its 192 languages can be
+ * named. A name that is no module's (an alias such as {@code py}) loads the common languages, which register
+ * their aliases.
  */
 final class ScriptEngine implements AutoCloseable {
     static final String KATEX = "META-INF/resources/webjars/katex/0.18.11/dist/katex.min.js";
-    static final String HIGHLIGHT = "META-INF/resources/webjars/highlightjs/11.11.1/highlight.min.js";
+    /** highlight.js's CommonJS modules: {@code core.js}, {@code common.js} and {@code languages/<name>.js}. */
+    static final String HIGHLIGHT = "META-INF/resources/_static/highlight.js/11.11.1/lib/";
+    private static final Pattern MODULE_NAME = Pattern.compile("[a-z0-9_-]+");
 
     private Engine engine;
-    private final Library katex = new Library(KATEX, "katex.min.js", "katex");
-    private final Library hljs = new Library(HIGHLIGHT, "highlight.min.js", "hljs");
+    private final Library katex = new Library(this::loadKatex);
+    private final Library hljs = new Library(this::loadHighlightJs);
+    private final Map<String, Optional<Source>> sources = new ConcurrentHashMap<>();
     private final AtomicInteger loads = new AtomicInteger();
 
     /** The result of rendering one formula: KaTeX's HTML, or the error KaTeX gave. */
     record Rendered(String html, String error) {
     }
 
-    /** A context with the library loaded, and the library's global object in it; one thread uses it at a time. */
-    private record Loaded(Context context, Value library) {
+    /**
+     * A context with a library loaded, the library's object in it, and the modules it has evaluated; one thread
+     * uses it at a time, so the modules need no lock.
+     */
+    private record Loaded(Context context, Value library, Map<String, Value> modules) {
         Value newObject() {
             return context.eval("js", "({})");
         }
@@ -46,17 +66,13 @@ final class ScriptEngine implements AutoCloseable {
 
     /** One library and its idle contexts. */
     private final class Library {
-        private final String resource;
-        private final String name;
-        private final String global;
+        private final Function<Context, Loaded> loader;
         private final Deque<Loaded> idle = new ArrayDeque<>();
         private final List<Loaded> all = new ArrayList<>();
-        private Source source;
+        private boolean parsed;
 
-        Library(String resource, String name, String global) {
-            this.resource = resource;
-            this.name = name;
-            this.global = global;
+        Library(Function<Context, Loaded> loader) {
+            this.loader = loader;
         }
 
         /** An idle context, or a new one; the very first is made under the lock, so the library is parsed once. */
@@ -65,9 +81,9 @@ final class ScriptEngine implements AutoCloseable {
                 if (!idle.isEmpty()) {
                     return idle.pop();
                 }
-                if (source == null) {
-                    source = source(resource, name);
+                if (!parsed) {
                     Loaded first = load();
+                    parsed = true;
                     all.add(first);
                     return first;
                 }
@@ -85,9 +101,9 @@ final class ScriptEngine implements AutoCloseable {
 
         private Loaded load() {
             Context context = Context.newBuilder("js").engine(engine()).allowAllAccess(false).build();
-            context.eval(source);
+            Loaded loaded = loader.apply(context);
             loads.incrementAndGet();
-            return new Loaded(context, context.getBindings("js").getMember(global));
+            return loaded;
         }
 
         synchronized void close() {
@@ -95,6 +111,37 @@ final class ScriptEngine implements AutoCloseable {
             all.clear();
             idle.clear();
         }
+    }
+
+    private Loaded loadKatex(Context context) {
+        context.eval(script(KATEX, "katex.min.js", false).orElseThrow());
+        return new Loaded(context, context.getBindings("js").getMember("katex"), Map.of());
+    }
+
+    private Loaded loadHighlightJs(Context context) {
+        Map<String, Value> modules = new HashMap<>();
+        Value core = require(context, modules, "core");
+        return new Loaded(context, core, modules);
+    }
+
+    /**
+     * Evaluates one of highlight.js's CommonJS modules in the context, once, and returns what it exports; a module
+     * that requires another ({@code common} requires the core and its languages) gets it from the same context.
+     */
+    private Value require(Context context, Map<String, Value> modules, String module) {
+        Value exports = modules.get(module);
+        if (exports != null) {
+            return exports;
+        }
+        Source source = module(module)
+                .orElseThrow(() -> new IllegalStateException(HIGHLIGHT + module + ".js is not on the classpath"));
+        Value moduleObject = context.eval("js", "({exports: {}})");
+        ProxyExecutable requireFunction = arguments ->
+                require(context, modules, arguments[0].asString().replaceFirst("^\\./", ""));
+        context.eval(source).execute(moduleObject, moduleObject.getMember("exports"), requireFunction);
+        exports = moduleObject.getMember("exports");
+        modules.put(module, exports);
+        return exports;
     }
 
     private synchronized Engine engine() {
@@ -109,20 +156,35 @@ final class ScriptEngine implements AutoCloseable {
         katex.giveBack(katex.borrow());
     }
 
-    /** Loads highlight.js now rather than on first use. */
+    /** Loads highlight.js's core now rather than on first use. */
     void warmUpHighlighting() {
         hljs.giveBack(hljs.borrow());
     }
 
-    private static Source source(String resource, String name) {
-        try (InputStream in = ScriptEngine.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the classpath");
+    /** One of highlight.js's modules, by its path under {@code lib/} without {@code .js}. */
+    private Optional<Source> module(String module) {
+        return script(HIGHLIGHT + module + ".js", "highlight.js/lib/" + module + ".js", true);
+    }
+
+    /**
+     * A script from the classpath, read and parsed once for the engine; a CommonJS {@code module} is wrapped in a
+     * function of {@code module}, {@code exports} and {@code require}. Empty when there is no such resource.
+     */
+    private Optional<Source> script(String resource, String name, boolean module) {
+        return sources.computeIfAbsent(resource, r -> {
+            try (InputStream in = ScriptEngine.class.getClassLoader().getResourceAsStream(r)) {
+                if (in == null) {
+                    return Optional.empty();
+                }
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                if (module) {
+                    text = "(function (module, exports, require) {" + text + "\n})";
+                }
+                return Optional.of(Source.newBuilder("js", text, name).build());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), name).build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     Rendered formula(String tex, boolean display) {
@@ -147,7 +209,7 @@ final class ScriptEngine implements AutoCloseable {
     String highlight(String code, String language) {
         Loaded loaded = hljs.borrow();
         try {
-            if (loaded.library().invokeMember("getLanguage", language).isNull()) {
+            if (!knows(loaded, language)) {
                 return null;
             }
             Value options = loaded.newObject();
@@ -157,6 +219,25 @@ final class ScriptEngine implements AutoCloseable {
         } finally {
             hljs.giveBack(loaded);
         }
+    }
+
+    /**
+     * Whether highlight.js in this context knows the language, after loading the language's module if there is
+     * one of that name, or else the common languages, whose aliases ({@code py}, {@code sh}, ...) then resolve.
+     */
+    private boolean knows(Loaded loaded, String language) {
+        Value hljs = loaded.library();
+        if (!hljs.invokeMember("getLanguage", language).isNull()) {
+            return true;
+        }
+        String name = language.toLowerCase(Locale.ROOT);
+        String module = "languages/" + name;
+        if (MODULE_NAME.matcher(name).matches() && module(module).isPresent()) {
+            hljs.invokeMember("registerLanguage", name, require(loaded.context(), loaded.modules(), module));
+        } else if (!loaded.modules().containsKey("common")) {
+            require(loaded.context(), loaded.modules(), "common");
+        }
+        return !hljs.invokeMember("getLanguage", language).isNull();
     }
 
     /** How many contexts loaded a library (0 when everything came from the cache). */

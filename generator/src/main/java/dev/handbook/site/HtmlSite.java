@@ -532,9 +532,9 @@ public final class HtmlSite implements Output {
         for (String font : KATEX_FONTS) {
             copyResource("META-INF/resources/webjars/katex/0.18.11/dist/fonts/" + font, assets.resolve("katex/fonts/" + font));
         }
-        copyResource("META-INF/resources/webjars/highlightjs/11.11.1/styles/github.min.css",
+        copyResource("META-INF/resources/_static/highlight.js/11.11.1/styles/github.min.css",
                 assets.resolve("highlight/github.min.css"));
-        copyResource("META-INF/resources/webjars/highlightjs/11.11.1/styles/github-dark.min.css",
+        copyResource("META-INF/resources/_static/highlight.js/11.11.1/styles/github-dark.min.css",
                 assets.resolve("highlight/github-dark.min.css"));
     }
 

@@ -82,6 +82,28 @@ class RenderTest {
     }
 
     @Test
+    void highlightsAnyLanguageHighlightJsHasAndItsAliases() {
+        try (MarkdownRenderer renderer = new MarkdownRenderer()) {
+            // Haskell and Julia are not among the browser bundle's common languages; their modules load on demand
+            String haskell = renderer.render("```haskell\nmodule Main where\nmain = putStrLn \"hi\"\n```\n");
+            assertTrue(haskell.contains("<span class=\"hljs-keyword\">module</span>"), haskell);
+            String julia = renderer.render("```julia\nfunction f(x)\n    return x\nend\n```\n");
+            assertTrue(julia.contains("<span class=\"hljs-keyword\">function</span>"), julia);
+            // an alias names no module: it resolves once the common languages are registered
+            String py = renderer.render("```py\nimport os\n```\n");
+            assertTrue(py.contains("<span class=\"hljs-keyword\">import</span>"), py);
+            String upper = renderer.render("```SQL\nSELECT 1\n```\n");
+            assertTrue(upper.contains("<span class=\"hljs-keyword\">SELECT</span>"), upper);
+            // an unknown name, or one that would reach outside the languages, is left as plain code
+            for (String name : List.of("nosuchlanguage", "../core", "python.js")) {
+                String plain = renderer.render("```" + name + "\nimport os\n```\n");
+                assertFalse(plain.contains("hljs-"), name + ": " + plain);
+                assertTrue(plain.contains("import os"), plain);
+            }
+        }
+    }
+
+    @Test
     void aRebuildWithNothingNewNeverStartsTheScriptEngine() throws IOException {
         Path cacheFile = tmp.resolve(".cache/render-cache.json");
         String markdown = "Loss $\\mathcal{L} = -\\log p$.\n\n```python\nx = 1\n```\n";
