@@ -16,7 +16,11 @@ import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The render stage's entry point: Markdown from a source or a note becomes safe HTML for a page.
@@ -52,6 +56,8 @@ public final class MarkdownRenderer implements AutoCloseable {
     private final Memo<String, Rendered> memo;
     private final ScriptEngine scripts = new ScriptEngine();
     private final AtomicLong scriptNanos = new AtomicLong();
+    /** Formulas and code being rendered now, by cache key (see {@link #renderOnce}). */
+    private final ConcurrentHashMap<String, CompletableFuture<?>> rendering = new ConcurrentHashMap<>();
 
     /** A renderer whose formulas and highlighted code are cached for this build only. */
     public MarkdownRenderer() {
@@ -166,29 +172,64 @@ public final class MarkdownRenderer implements AutoCloseable {
         if (cached != null) {
             return cached;
         }
-        long start = System.nanoTime();
-        ScriptEngine.Rendered rendered = scripts.formula(tex, display);
-        scriptNanos.addAndGet(System.nanoTime() - start);
+        ScriptEngine.Rendered rendered = renderOnce(key, () -> {
+            ScriptEngine.Rendered fresh = scripts.formula(tex, display);
+            if (fresh.error() == null) {
+                cache.put(key, fresh.html());
+            }
+            return fresh;
+        });
         if (rendered.error() != null) {
             problems.accept("formula not understood (" + rendered.error() + "): " + tex);
             return new Element("span").addClass("math-error").attr("title", rendered.error())
                     .text((display ? "$$" : "$") + tex + (display ? "$$" : "$")).outerHtml();
         }
-        cache.put(key, rendered.html());
         return rendered.html();
     }
 
     private String highlight(String code, String language) {
         String key = RenderCache.key(HIGHLIGHT_VERSION, language, code);
         String cached = cache.get(key);
-        if (cached != null) {
-            return cached.isEmpty() ? null : cached;
+        if (cached == null) {
+            cached = renderOnce(key, () -> {
+                String html = scripts.highlight(code, language);
+                cache.put(key, html == null ? "" : html);
+                return html == null ? "" : html;
+            });
+        }
+        return cached.isEmpty() ? null : cached;
+    }
+
+    /**
+     * Renders what {@code key} names, unless another thread is rendering it now: then waits for that result. At
+     * the start of a cold build every thread meets the same common formulas and code at once, and each would
+     * otherwise start a context of its own and render them again. The rendering thread's time counts as the
+     * script engine's.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T renderOnce(String key, Supplier<T> render) {
+        CompletableFuture<T> mine = new CompletableFuture<>();
+        CompletableFuture<T> theirs = (CompletableFuture<T>) rendering.putIfAbsent(key, mine);
+        if (theirs != null) {
+            // a fork-join worker that waits here is replaced by another for the meantime, which renders other pages
+            try {
+                return theirs.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
         long start = System.nanoTime();
-        String html = scripts.highlight(code, language);
-        scriptNanos.addAndGet(System.nanoTime() - start);
-        cache.put(key, html == null ? "" : html);
-        return html;
+        try {
+            T value = render.get();
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            rendering.remove(key, mine);
+            scriptNanos.addAndGet(System.nanoTime() - start);
+        }
     }
 
     /**

@@ -42,6 +42,11 @@ final class ScriptEngine implements AutoCloseable {
     static final String KATEX = "META-INF/resources/webjars/katex/0.18.11/dist/katex.min.js";
     /** highlight.js's CommonJS modules: {@code core.js}, {@code common.js} and {@code languages/<name>.js}. */
     static final String HIGHLIGHT = "META-INF/resources/_static/highlight.js/11.11.1/lib/";
+    /**
+     * At most a context per rendering thread (a worker per core and the thread that started them): threads that
+     * wait for another's formula are replaced by the fork-join pool for the meantime, and those need no more.
+     */
+    static final int MAX_CONTEXTS = Runtime.getRuntime().availableProcessors() + 1;
     private static final Pattern MODULE_NAME = Pattern.compile("[a-z0-9_-]+");
 
     private Engine engine;
@@ -70,14 +75,27 @@ final class ScriptEngine implements AutoCloseable {
         private final Deque<Loaded> idle = new ArrayDeque<>();
         private final List<Loaded> all = new ArrayList<>();
         private boolean parsed;
+        /** Contexts being made outside the lock. */
+        private int starting;
 
         Library(Function<Context, Loaded> loader) {
             this.loader = loader;
         }
 
-        /** An idle context, or a new one; the very first is made under the lock, so the library is parsed once. */
+        /**
+         * An idle context, or a new one while there are fewer than {@link #MAX_CONTEXTS}, or else the next one given
+         * back. The very first is made under the lock, so the library is parsed once.
+         */
         Loaded borrow() {
             synchronized (this) {
+                while (idle.isEmpty() && parsed && all.size() + starting >= MAX_CONTEXTS) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while waiting for a script context", e);
+                    }
+                }
                 if (!idle.isEmpty()) {
                     return idle.pop();
                 }
@@ -87,16 +105,26 @@ final class ScriptEngine implements AutoCloseable {
                     all.add(first);
                     return first;
                 }
+                starting++;
             }
-            Loaded fresh = load();
-            synchronized (this) {
-                all.add(fresh);
+            Loaded fresh = null;
+            try {
+                fresh = load();
+                return fresh;
+            } finally {
+                synchronized (this) {
+                    starting--;
+                    if (fresh != null) {
+                        all.add(fresh);
+                    }
+                    notifyAll();
+                }
             }
-            return fresh;
         }
 
         synchronized void giveBack(Loaded loaded) {
             idle.push(loaded);
+            notifyAll();
         }
 
         private Loaded load() {

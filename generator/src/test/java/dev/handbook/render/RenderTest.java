@@ -6,7 +6,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -100,6 +106,57 @@ class RenderTest {
                 assertFalse(plain.contains("hljs-"), name + ": " + plain);
                 assertTrue(plain.contains("import os"), plain);
             }
+        }
+    }
+
+    @Test
+    void threadsThatNeedTheSameFormulaAtOnceRenderItOnce() throws Exception {
+        String markdown = "Loss $\\sum_i (y_i - \\hat y_i)^2$.\n\n```python\nx = 1\n```\n";
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try (MarkdownRenderer renderer = new MarkdownRenderer()) {
+            CyclicBarrier together = new CyclicBarrier(threads);
+            List<Future<String>> pages = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                pages.add(pool.submit(() -> {
+                    together.await();
+                    return renderer.render(markdown);
+                }));
+            }
+            Set<String> html = new HashSet<>();
+            for (Future<String> page : pages) {
+                html.add(page.get());
+            }
+            assertEquals(1, html.size(), "every thread got the same page");
+            assertTrue(html.iterator().next().contains("class=\"katex\""));
+            // the others waited for the first thread's result instead of each starting a context and rendering again
+            assertEquals(2, renderer.scriptLoads(), "one context of KaTeX and one of highlight.js");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void manyThreadsShareAFewContexts() throws Exception {
+        int threads = ScriptEngine.MAX_CONTEXTS + 3;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try (MarkdownRenderer renderer = new MarkdownRenderer()) {
+            CyclicBarrier together = new CyclicBarrier(threads);
+            List<Future<String>> pages = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String formula = "$x_{" + i + "}^2$";
+                pages.add(pool.submit(() -> {
+                    together.await();
+                    return renderer.render("Formula " + formula);
+                }));
+            }
+            for (Future<String> page : pages) {
+                assertTrue(page.get().contains("class=\"katex\""));
+            }
+            // a context costs memory and a load; past one per rendering thread, threads wait for one to be free
+            assertTrue(renderer.scriptLoads() <= ScriptEngine.MAX_CONTEXTS, renderer.scriptLoads() + " contexts");
+        } finally {
+            pool.shutdownNow();
         }
     }
 
