@@ -43,8 +43,9 @@ final class ScriptEngine implements AutoCloseable {
     /** highlight.js's CommonJS modules: {@code core.js}, {@code common.js} and {@code languages/<name>.js}. */
     static final String HIGHLIGHT = "META-INF/resources/_static/highlight.js/11.11.1/lib/";
     /**
-     * At most a context per rendering thread (a worker per core and the thread that started them): threads that
-     * wait for another's formula are replaced by the fork-join pool for the meantime, and those need no more.
+     * Contexts a library may have: one per rendering thread, a worker per core and the thread that started them.
+     * The threads the fork-join pool adds while others wait for a formula being rendered (see MarkdownRenderer)
+     * wait for a free context instead: each context costs memory and a load.
      */
     static final int MAX_CONTEXTS = Runtime.getRuntime().availableProcessors() + 1;
     private static final Pattern MODULE_NAME = Pattern.compile("[a-z0-9_-]+");
