@@ -49,6 +49,19 @@ final class ScriptEngine implements AutoCloseable {
      */
     static final int MAX_CONTEXTS = Runtime.getRuntime().availableProcessors() + 1;
     private static final Pattern MODULE_NAME = Pattern.compile("[a-z0-9_-]+");
+    /** The names in a grammar's {@code subLanguage}s, its modes walked once each, separated by spaces. */
+    private static final Source SUB_LANGUAGES = Source.create("js", """
+            (function (language) {
+              const names = new Set(), seen = new Set();
+              const walk = mode => {
+                if (!mode || typeof mode !== 'object' || seen.has(mode)) return;
+                seen.add(mode);
+                [].concat(mode.subLanguage || []).forEach(name => names.add(name));
+                [].concat(mode.contains || [], mode.variants || [], mode.starts || []).forEach(walk);
+              };
+              walk(language);
+              return Array.from(names).join(' ');
+            })""");
 
     private Engine engine;
     private final Library katex = new Library(this::loadKatex);
@@ -260,13 +273,34 @@ final class ScriptEngine implements AutoCloseable {
             return true;
         }
         String name = language.toLowerCase(Locale.ROOT);
-        String module = "languages/" + name;
-        if (MODULE_NAME.matcher(name).matches() && module(module).isPresent()) {
-            hljs.invokeMember("registerLanguage", name, require(loaded.context(), loaded.modules(), module));
+        if (hasModule(name)) {
+            register(loaded, name);
         } else if (!loaded.modules().containsKey("common")) {
             require(loaded.context(), loaded.modules(), "common");
         }
         return !hljs.invokeMember("getLanguage", language).isNull();
+    }
+
+    private boolean hasModule(String language) {
+        return MODULE_NAME.matcher(language).matches() && module("languages/" + language).isPresent();
+    }
+
+    /**
+     * Registers a language from its module, and then the languages its grammar hands parts of the text to that
+     * are not registered yet (a shell session's commands are bash, JavaScript's JSX is XML): without them those
+     * parts stay plain.
+     */
+    private void register(Loaded loaded, String language) {
+        Value hljs = loaded.library();
+        hljs.invokeMember("registerLanguage", language,
+                require(loaded.context(), loaded.modules(), "languages/" + language));
+        String subLanguages = loaded.context().eval(SUB_LANGUAGES)
+                .execute(hljs.invokeMember("getLanguage", language)).asString();
+        for (String sub : subLanguages.split(" ")) {
+            if (!sub.isEmpty() && hljs.invokeMember("getLanguage", sub).isNull() && hasModule(sub)) {
+                register(loaded, sub);
+            }
+        }
     }
 
     /** How many contexts loaded a library (0 when everything came from the cache). */

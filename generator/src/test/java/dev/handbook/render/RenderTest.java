@@ -95,6 +95,10 @@ class RenderTest {
             assertTrue(haskell.contains("<span class=\"hljs-keyword\">module</span>"), haskell);
             String julia = renderer.render("```julia\nfunction f(x)\n    return x\nend\n```\n");
             assertTrue(julia.contains("<span class=\"hljs-keyword\">function</span>"), julia);
+            // a shell session hands its commands to bash, which loads with it (before anything loads the
+            // common languages, bash among them)
+            String shell = renderer.render("```shell\n$ echo hello\n```\n");
+            assertTrue(shell.contains("<span class=\"hljs-built_in\">echo</span>"), shell);
             // an alias names no module: it resolves once the common languages are registered
             String py = renderer.render("```py\nimport os\n```\n");
             assertTrue(py.contains("<span class=\"hljs-keyword\">import</span>"), py);
