@@ -526,7 +526,7 @@ public final class HtmlSite implements Output {
         return dir.equals("topics") || dir.equals("categories") ? dir + "/" + name : name;
     }
 
-    /** KaTeX's stylesheet and fonts and highlight.js's themes, from their webjars: no page loads them from a CDN. */
+    /** KaTeX's stylesheet and fonts and highlight.js's themes, from their jars: no page loads them from a CDN. */
     private static void copyLibraryAssets(Path assets) throws IOException {
         copyResource("META-INF/resources/webjars/katex/0.18.11/dist/katex.min.css", assets.resolve("katex/katex.min.css"));
         for (String font : KATEX_FONTS) {
