@@ -16,6 +16,7 @@ import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -192,9 +193,10 @@ public final class MarkdownRenderer implements AutoCloseable {
         String cached = cache.get(key);
         if (cached == null) {
             cached = renderOnce(key, () -> {
-                String html = scripts.highlight(code, language);
-                cache.put(key, html == null ? "" : html);
-                return html == null ? "" : html;
+                // "" for a language highlight.js does not know: the code stays plain, and is not asked about again
+                String html = Objects.requireNonNullElse(scripts.highlight(code, language), "");
+                cache.put(key, html);
+                return html;
             });
         }
         return cached.isEmpty() ? null : cached;

@@ -88,7 +88,6 @@ final class ScriptEngine implements AutoCloseable {
         private final Function<Context, Loaded> loader;
         private final Deque<Loaded> idle = new ArrayDeque<>();
         private final List<Loaded> all = new ArrayList<>();
-        private boolean parsed;
         /** Contexts being made outside the lock. */
         private int starting;
 
@@ -102,7 +101,7 @@ final class ScriptEngine implements AutoCloseable {
          */
         Loaded borrow() {
             synchronized (this) {
-                while (idle.isEmpty() && parsed && all.size() + starting >= MAX_CONTEXTS) {
+                while (idle.isEmpty() && !all.isEmpty() && all.size() + starting >= MAX_CONTEXTS) {
                     try {
                         wait();
                     } catch (InterruptedException e) {
@@ -113,9 +112,8 @@ final class ScriptEngine implements AutoCloseable {
                 if (!idle.isEmpty()) {
                     return idle.pop();
                 }
-                if (!parsed) {
+                if (all.isEmpty()) {
                     Loaded first = load();
-                    parsed = true;
                     all.add(first);
                     return first;
                 }
