@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -69,7 +70,8 @@ public final class Launcher {
         command.addAll(own);
         command.addAll(jvmOptions(args, sourceBytes(contentDir(args)), own, hugePagesOffered(),
                 Runtime.getRuntime().availableProcessors()));
-        Path archive = archive(jar);
+        command.addAll(accessOptions(Runtime.version().feature()));
+        Path archive = archive(jar, System.getProperty("java.vm.version", ""));
         Path newArchive = null;
         if (Files.isRegularFile(archive)) {
             command.add("-XX:SharedArchiveFile=" + archive);
@@ -96,8 +98,11 @@ public final class Launcher {
             Runtime.getRuntime().addShutdownHook(stop);
             int code = child.waitFor();
             Runtime.getRuntime().removeShutdownHook(stop);
-            if (newArchive != null) {
-                keepArchive(newArchive, archive);
+            if (newArchive != null && code == 0) {
+                keepArchive(newArchive, archive, jar);
+            } else if (newArchive != null) {
+                // a failed build may have stopped before loading what builds load: the next one makes the archive
+                newArchive.toFile().delete();
             }
             return code;
         } catch (IOException e) {
@@ -184,6 +189,23 @@ public final class Launcher {
         return options;
     }
 
+    /**
+     * What GraalJS needs of a newer JDK, granted so that no build prints the JDK's warnings about it: it loads a
+     * native library (Java 22 on warn of such calls from code not allowed to make them, and mean to refuse them)
+     * and reads fields through {@code sun.misc.Unsafe} (Java 24 on warn, once the option exists from Java 23).
+     * Java 17 to 21 need neither and know neither option for this.
+     */
+    static List<String> accessOptions(int javaFeature) {
+        List<String> options = new ArrayList<>();
+        if (javaFeature >= 22) {
+            options.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (javaFeature >= 23) {
+            options.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return options;
+    }
+
     /** Whether the kernel gives huge pages to memory that asks for them ("always" or "madvise"). */
     private static boolean hugePagesOffered() {
         try {
@@ -250,30 +272,44 @@ public final class Launcher {
         return own;
     }
 
-    private static Path archive(Path jar) {
-        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+    /**
+     * The archive for this jar and this JVM: {@code <jar>-<jar's size and date>-<JVM's version>.jsa}. An archive
+     * serves only the jar and the JVM that made it, so another JDK makes its own beside it.
+     */
+    static Path archive(Path jar, String vmVersion) {
+        return jar.resolveSibling(archivePrefix(jar) + "-" + Integer.toHexString(vmVersion.hashCode()) + ".jsa");
+    }
+
+    /** {@code <jar>-<jar's size and date>}: what the archives of this very jar, for any JVM, start with. */
+    private static String archivePrefix(Path jar) {
         long stamp;
         try {
-            // an archive only serves the jar and the JVM that made it: another JDK makes its own
-            stamp = Files.getLastModifiedTime(jar).toMillis() ^ Files.size(jar)
-                    ^ ((long) System.getProperty("java.vm.version", "").hashCode() << 32);
+            stamp = Files.getLastModifiedTime(jar).toMillis() ^ Files.size(jar);
         } catch (IOException e) {
             stamp = 0;
         }
-        return jar.resolveSibling(name + "-" + Long.toHexString(stamp) + ".jsa");
+        return jar.getFileName().toString().replaceFirst("\\.jar$", "") + "-" + Long.toHexString(stamp);
     }
 
-    /** Moves a newly dumped archive into place, and removes the archives of earlier jars. */
-    private static void keepArchive(Path dumped, Path archive) {
+    /**
+     * Moves a newly dumped archive into place, and removes the archives of earlier jars of this name. Those made for
+     * this jar by other JVMs stay: with two JDKs taking turns, each would otherwise remove the other's and every
+     * build would write one again (a cold build then took 10 s instead of 4).
+     */
+    static void keepArchive(Path dumped, Path archive, Path jar) {
         try {
             if (!Files.isRegularFile(dumped)) {
                 return;
             }
-            String prefix = archive.getFileName().toString().replaceFirst("-[0-9a-f]+\\.jsa$", "-");
-            try (Stream<Path> old = Files.list(archive.getParent())) {
-                for (Path p : old.filter(p -> p.getFileName().toString().startsWith(prefix)
-                        && p.getFileName().toString().endsWith(".jsa")).toList()) {
-                    Files.deleteIfExists(p);
+            Pattern ofThisName = Pattern.compile(Pattern.quote(jar.getFileName().toString()
+                    .replaceFirst("\\.jar$", "")) + "-[0-9a-f]+(-[0-9a-f]+)?\\.jsa");
+            String current = archivePrefix(jar) + "-";
+            try (Stream<Path> files = Files.list(archive.getParent())) {
+                for (Path old : files.toList()) {
+                    String name = old.getFileName().toString();
+                    if (ofThisName.matcher(name).matches() && !name.startsWith(current)) {
+                        Files.deleteIfExists(old);
+                    }
                 }
             }
             Files.move(dumped, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -9,11 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code java -jar handbook.jar ...} as README tells users to run it: the launcher and the JVM it starts. */
 class JarLaunchIT {
@@ -28,8 +35,11 @@ class JarLaunchIT {
     }
 
     private Run java(List<String> jvmArgs, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
+        return java(Path.of(System.getProperty("java.home")), jvmArgs, args);
+    }
+
+    private Run java(Path javaHome, List<String> jvmArgs, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString()));
         command.addAll(jvmArgs);
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -132,6 +142,64 @@ class JarLaunchIT {
             launcher.destroyForcibly();
             launcher.descendants().forEach(ProcessHandle::destroyForcibly);
         }
+    }
+
+    /** A JDK under /usr/lib/jvm of Java 22 or later (a machine of CI's kind has Temurin 25), if there is one. */
+    private static Optional<Path> newerJava() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        Pattern version = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)");
+        try (Stream<Path> homes = Files.list(jvms)) {
+            for (Path home : homes.sorted().toList()) {
+                Path release = home.resolve("release");
+                if (Files.isRegularFile(release) && Files.isExecutable(home.resolve("bin/java"))) {
+                    Matcher m = version.matcher(Files.readString(release));
+                    if (m.find() && Integer.parseInt(m.group(1)) >= 22) {
+                        return Optional.of(home);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, byte[]> files(Path dir) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(dir.relativize(file).toString(), Files.readAllBytes(file));
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void aNewerJavaBuildsTheSameHandbookWithoutWarningsAndBothJdksKeepTheirArchives() throws Exception {
+        Optional<Path> newer = newerJava();
+        assumeTrue(newer.isPresent(), "no JDK of Java 22 or later under /usr/lib/jvm");
+        Path jar = freshJar();
+        Path out = tmp.resolve("this-java/site");
+        Path newerOut = tmp.resolve("newer-java/site");
+        Run first = java(jar, "build", "--out", out.toString(), "--no-pdf");
+        assertEquals(0, first.exitCode(), first.output());
+        Run newerRun = java(newer.get(), List.of("-jar", jar.toString()), "build", "--out", newerOut.toString(),
+                "--no-pdf");
+        assertEquals(0, newerRun.exitCode(), newerRun.output());
+        assertFalse(newerRun.output().contains("WARNING"), "the JDK warns of nothing: " + newerRun.output());
+        Map<String, byte[]> built = files(out);
+        Map<String, byte[]> builtByNewer = files(newerOut);
+        assertEquals(built.keySet(), builtByNewer.keySet());
+        for (String name : built.keySet()) {
+            assertArrayEquals(built.get(name), builtByNewer.get(name), name + " is the same, formulas included");
+        }
+        assertEquals(2, archives(jar).size(), "each JDK keeps its own archive: " + archives(jar));
+
+        Files.delete(tmp.resolve("this-java/.cache/build-fingerprint"));
+        Run again = java(jar, "build", "--out", out.toString(), "--no-pdf");
+        assertEquals(0, again.exitCode(), again.output());
+        assertEquals(2, archives(jar).size(), "neither JDK's archive was removed: " + archives(jar));
     }
 
     @Test

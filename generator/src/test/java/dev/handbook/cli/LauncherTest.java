@@ -1,9 +1,14 @@
 package dev.handbook.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -102,5 +107,45 @@ class LauncherTest {
         assertEquals(Path.of("content"), Launcher.contentDir(new String[]{"build", "--out", "x"}));
         assertEquals(Path.of("/data/c"), Launcher.contentDir(new String[]{"build", "--content", "/data/c"}));
         assertEquals(Path.of("/data/c"), Launcher.contentDir(new String[]{"check", "--content=/data/c"}));
+    }
+
+    @Test
+    void eachJvmKeepsItsOwnArchiveOfTheJarAndOnlyArchivesOfEarlierJarsAreRemoved(@TempDir Path dir)
+            throws IOException {
+        Path jar = Files.write(dir.resolve("handbook.jar"), new byte[]{1, 2, 3});
+        Path forJava17 = Launcher.archive(jar, "17.0.15+6");
+        Path forJava21 = Launcher.archive(jar, "21.0.9+10");
+        assertFalse(forJava17.equals(forJava21), "two JDKs do not share an archive");
+        Files.writeString(forJava21, "kept");
+        Path otherJar = Files.writeString(dir.resolve("handbook-all-1f-2e.jsa"), "another jar's");
+        Path legacy = Files.writeString(dir.resolve("handbook-1c3e5a7d4a3bd95f.jsa"), "an earlier version's name");
+        Path dumped = Files.writeString(dir.resolve(forJava17.getFileName() + ".123"), "new");
+
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000_000));
+        Path beforeRebuild = Launcher.archive(jar, "17.0.15+6");
+        Files.writeString(beforeRebuild, "this JVM's, for the jar before it was rebuilt");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(2_000_000));
+        forJava17 = Launcher.archive(jar, "17.0.15+6");
+        Path forJava21Now = Launcher.archive(jar, "21.0.9+10");
+        Files.writeString(forJava21Now, "the other JDK's, for this jar");
+
+        Launcher.keepArchive(dumped, forJava17, jar);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("handbook-all-1f-2e.jsa", "handbook.jar", forJava17.getFileName().toString(),
+                            forJava21Now.getFileName().toString()).stream().sorted().toList(),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertEquals("new", Files.readString(forJava17));
+        assertTrue(Files.exists(otherJar));
+        assertFalse(Files.exists(legacy) || Files.exists(beforeRebuild) || Files.exists(forJava21));
+    }
+
+    @Test
+    void aNewerJavaGrantsTheScriptEngineWhatItWouldOtherwiseWarnAbout() {
+        assertEquals(List.of(), Launcher.accessOptions(17));
+        assertEquals(List.of(), Launcher.accessOptions(21));
+        assertEquals(List.of("--enable-native-access=ALL-UNNAMED"), Launcher.accessOptions(22));
+        assertEquals(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"),
+                Launcher.accessOptions(25));
     }
 }
