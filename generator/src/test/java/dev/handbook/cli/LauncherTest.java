@@ -34,7 +34,7 @@ class LauncherTest {
                 Launcher.jvmOptions(new String[]{"build"}, 42_032_339, List.of(), false, 8));
         assertEquals(List.of(C1, INLINE, "-Xmx512m", PARALLEL, TENURE_EARLY),
                 Launcher.jvmOptions(new String[]{"build"}, 200_000, List.of(pool + "3"), false, 2));
-        assertEquals(List.of(), Launcher.jvmOptions(new String[]{"serve"}, 200_000, List.of(), false, 2));
+        assertEquals(List.of(C1), Launcher.jvmOptions(new String[]{"serve"}, 200_000, List.of(), false, 2));
     }
 
     @Test
@@ -69,8 +69,8 @@ class LauncherTest {
     }
 
     @Test
-    void longRunsKeepTheOptimizingCompilerAndASmallHandbookServesWithTheJvmsDefaults() {
-        assertEquals(List.of(), options("serve", 200_000, List.of(), true));
+    void aSmallHandbookServesOnTheClientCompilerAndALargeOneKeepsTheOptimizingCompiler() {
+        assertEquals(List.of(C1), options("serve", 200_000, List.of(), true));
         assertEquals(List.of("-Xmx3006m"), options("serve", 42_032_339, List.of(), true));
     }
 
