@@ -196,9 +196,9 @@ public final class Launcher {
 
     /**
      * What GraalJS needs of a newer JDK, granted so that no build prints the JDK's warnings about it: it loads a
-     * native library (Java 22 on warn of such calls from code not allowed to make them, and mean to refuse them)
-     * and reads fields through {@code sun.misc.Unsafe} (Java 24 on warn, once the option exists from Java 23).
-     * Java 17 to 21 need neither and know neither option for this.
+     * native library, which Java 24 on warns of (and means to refuse) unless native access is granted, as it can be
+     * from Java 22; and it reads fields through {@code sun.misc.Unsafe}, which Java 24 on warns of unless allowed,
+     * as it can be from Java 23. Java 17 to 21 need neither.
      */
     static List<String> accessOptions(int javaFeature) {
         List<String> options = new ArrayList<>();
