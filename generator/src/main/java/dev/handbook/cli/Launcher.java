@@ -293,7 +293,12 @@ public final class Launcher {
         } catch (IOException e) {
             stamp = 0;
         }
-        return jar.getFileName().toString().replaceFirst("\\.jar$", "") + "-" + Long.toHexString(stamp);
+        return jarName(jar) + "-" + Long.toHexString(stamp);
+    }
+
+    /** The jar's file name without {@code .jar}: what its archives' names start with. */
+    private static String jarName(Path jar) {
+        return jar.getFileName().toString().replaceFirst("\\.jar$", "");
     }
 
     /**
@@ -306,8 +311,7 @@ public final class Launcher {
             if (!Files.isRegularFile(dumped)) {
                 return;
             }
-            Pattern ofThisName = Pattern.compile(Pattern.quote(jar.getFileName().toString()
-                    .replaceFirst("\\.jar$", "")) + "-[0-9a-f]+(-[0-9a-f]+)?\\.jsa");
+            Pattern ofThisName = Pattern.compile(Pattern.quote(jarName(jar)) + "-[0-9a-f]+(-[0-9a-f]+)?\\.jsa");
             String current = archivePrefix(jar) + "-";
             try (Stream<Path> files = Files.list(archive.getParent())) {
                 for (Path old : files.toList()) {

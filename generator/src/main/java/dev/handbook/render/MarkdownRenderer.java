@@ -41,6 +41,10 @@ import java.util.function.Supplier;
 public final class MarkdownRenderer implements AutoCloseable {
     static final String KATEX_VERSION = "katex-0.18.11";
     static final String HIGHLIGHT_VERSION = "highlight.js-11.11.1";
+    /** Where KaTeX's script, stylesheet and fonts are in the jar: the script typesets, the site copies the rest. */
+    public static final String KATEX_DIST = "META-INF/resources/webjars/katex/0.18.11/dist/";
+    /** Where highlight.js's npm package is in the jar: modules under {@code lib/}, themes under {@code styles/}. */
+    public static final String HIGHLIGHT_PACKAGE = "META-INF/resources/_static/highlight.js/11.11.1/";
 
     // selectors parsed once: parsing one costs more than running it on an answer
     private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");

@@ -39,9 +39,9 @@ import java.util.regex.Pattern;
  * their aliases.
  */
 final class ScriptEngine implements AutoCloseable {
-    static final String KATEX = "META-INF/resources/webjars/katex/0.18.11/dist/katex.min.js";
+    static final String KATEX = MarkdownRenderer.KATEX_DIST + "katex.min.js";
     /** highlight.js's CommonJS modules: {@code core.js}, {@code common.js} and {@code languages/<name>.js}. */
-    static final String HIGHLIGHT = "META-INF/resources/_static/highlight.js/11.11.1/lib/";
+    static final String HIGHLIGHT = MarkdownRenderer.HIGHLIGHT_PACKAGE + "lib/";
     /**
      * Contexts a library may have: one per rendering thread, a worker per core and the thread that started them.
      * The threads the fork-join pool adds while others wait for a formula being rendered (see MarkdownRenderer)

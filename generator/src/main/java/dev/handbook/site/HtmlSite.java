@@ -528,14 +528,13 @@ public final class HtmlSite implements Output {
 
     /** KaTeX's stylesheet and fonts and highlight.js's themes, from their jars: no page loads them from a CDN. */
     private static void copyLibraryAssets(Path assets) throws IOException {
-        copyResource("META-INF/resources/webjars/katex/0.18.11/dist/katex.min.css", assets.resolve("katex/katex.min.css"));
+        copyResource(MarkdownRenderer.KATEX_DIST + "katex.min.css", assets.resolve("katex/katex.min.css"));
         for (String font : KATEX_FONTS) {
-            copyResource("META-INF/resources/webjars/katex/0.18.11/dist/fonts/" + font, assets.resolve("katex/fonts/" + font));
+            copyResource(MarkdownRenderer.KATEX_DIST + "fonts/" + font, assets.resolve("katex/fonts/" + font));
         }
-        copyResource("META-INF/resources/_static/highlight.js/11.11.1/styles/github.min.css",
-                assets.resolve("highlight/github.min.css"));
-        copyResource("META-INF/resources/_static/highlight.js/11.11.1/styles/github-dark.min.css",
-                assets.resolve("highlight/github-dark.min.css"));
+        for (String theme : List.of("github.min.css", "github-dark.min.css")) {
+            copyResource(MarkdownRenderer.HIGHLIGHT_PACKAGE + "styles/" + theme, assets.resolve("highlight/" + theme));
+        }
     }
 
     /** The woff2 fonts katex.min.css names first; every current browser reads them. */
